@@ -1,0 +1,55 @@
+/**
+ * Start the roles this process runs (ROLE=all|web|worker|scheduler, default all).
+ */
+import { serve } from '@hono/node-server';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db/bootstrap.ts';
+import { createApp } from './http/app.ts';
+import { createLogger } from './logger.ts';
+import type { ServiceEnv } from './services/core/context.ts';
+import { systemClock } from './shared/clock.ts';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  const database = await openDatabase(config, logger);
+  const env: ServiceEnv = { db: database.db, clock: systemClock, logger, config };
+
+  const closers: (() => Promise<void>)[] = [];
+  if (config.ROLE === 'all' || config.ROLE === 'web') {
+    const app = createApp(env);
+    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+    closers.push(() => new Promise((resolve) => server.close(() => resolve())));
+    const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+    logger.info(
+      { port: config.PORT, role: config.ROLE, database: database.embedded ? `embedded (${database.embedded.dataDir})` : 'DATABASE_URL' },
+      `Tradewire is up: health ${base}/health · console ${base}/admin · signal webhooks ${base}/webhooks/signals/:providerId`,
+    );
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    for (const close of closers.reverse()) await close().catch((err) => logger.warn({ err }, 'error while closing'));
+    await database.shutdown();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Tradewire failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+/**
+ * How a call flows (DESIGN.md): `verb({ ctx, input })`, where ctx carries the Actor the
+ * adapter resolved, a request id for logs, optionally a transaction to reuse, and the
+ * process's environment (database, clock, logger, config, keyring, queue).
+ */
+import type { Config } from '../../config.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import type { Logger } from '../../logger.ts';
+import type { Clock } from '../../shared/clock.ts';
+
+export type UserRole = 'user' | 'admin' | 'superadmin';
+export type ChatPlatform = 'telegram' | 'discord' | 'console';
+
+export type Actor =
+  | { kind: ChatPlatform; userId: string; role: UserRole; platformUserId: string; chatId: string; tenantId?: string }
+  | { kind: 'admin'; userId: string; role: UserRole; sessionId?: string; ip?: string; via?: 'session' | 'api_key' }
+  | { kind: 'webhook'; source: string; tenantId?: string; providerId?: string; ip?: string }
+  | { kind: 'system'; job: string };
+
+/** Process-wide dependencies; later domains add theirs (queue, market data, notifier …). */
+export interface ServiceEnv {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+  [extension: string]: unknown;
+}
+
+export interface ServiceContext {
+  actor: Actor;
+  requestId: string;
+  /** A transaction to reuse; when absent a verb opens its own. */
+  db?: DbOrTx;
+  env: ServiceEnv;
+}
+
+export interface VerbArgs<I> {
+  ctx: ServiceContext;
+  input: I;
+}
+
+export function systemContext(env: ServiceEnv, job: string, requestId = `job:${job}`): ServiceContext {
+  return { actor: { kind: 'system', job }, requestId, env };
+}
+
+export function actorUserId(actor: Actor): string | null {
+  return 'userId' in actor ? actor.userId : null;
+}
+
+export function isStaff(actor: Actor): boolean {
+  return 'role' in actor && (actor.role === 'admin' || actor.role === 'superadmin');
+}
