@@ -53,7 +53,7 @@ describe('GET /health', () => {
     const app = createApp(t.env);
     const res = await app.request('/health');
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { ok: boolean; database: string; migrations: { applied: number; expected: number } };
     expect(body).toMatchObject({ ok: true, database: 'up' });
     expect(body.migrations.applied).toBe(body.migrations.expected);
   });
@@ -64,7 +64,7 @@ describe('GET /health', () => {
     const app = createApp({ ...t.env, db: dead.db });
     const res = await app.request('/health');
     expect(res.status).toBe(503);
-    expect((await res.json()).database).toBe('down');
+    expect(((await res.json()) as { database: string }).database).toBe('down');
     await dead.close();
   });
 });

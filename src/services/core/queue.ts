@@ -1,0 +1,79 @@
+/**
+ * The Postgres-backed job queue (pg-boss 10, which runs on Node 20). Services enqueue through
+ * `env.queue`, optionally inside their own transaction so a job exists exactly when the change
+ * that caused it commits; workers in jobs/ consume. Handlers must be safe to run twice.
+ */
+import PgBoss from 'pg-boss';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Logger } from '../../logger.ts';
+
+export type SendOptions = PgBoss.SendOptions & { tx?: DbOrTx };
+export type JobHandler<T> = (jobs: PgBoss.Job<T>[]) => Promise<void>;
+
+export interface JobQueue {
+  send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
+  insert<T extends object>(name: string, jobs: { data: T; id?: string; singletonKey?: string; startAfter?: Date }[], options?: { tx?: DbOrTx }): Promise<void>;
+  work<T extends object>(name: string, options: PgBoss.WorkOptions, handler: JobHandler<T>): Promise<string>;
+  ensureQueue(name: string, options?: Omit<PgBoss.Queue, 'name'>): Promise<void>;
+  queueSize(name: string): Promise<number>;
+  stats(): Promise<{ name: string; queued: number; active: number; failed: number }[]>;
+  stop(): Promise<void>;
+  boss: PgBoss;
+}
+
+/** pg-boss talks to a transaction through this adapter (drizzle's node-postgres session client). */
+function txExecutor(tx: DbOrTx): PgBoss.Db {
+  const client = (tx as unknown as { session: { client: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } } }).session.client;
+  return { executeSql: (text, values) => client.query(text, values) as Promise<{ rows: any[] }> };
+}
+
+export async function startQueue(url: string, logger: Logger, options: { supervise?: boolean; poolSize?: number } = {}): Promise<JobQueue> {
+  const boss = new PgBoss({
+    connectionString: url,
+    max: options.poolSize ?? 4,
+    application_name: 'tradewire-queue',
+    supervise: options.supervise ?? true,
+    schedule: false, // schedules are node-cron under our own leader lock (jobs/scheduler.ts)
+    migrate: true,
+  });
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  const created = new Set<string>();
+
+  const queue: JobQueue = {
+    boss,
+    async ensureQueue(name, queueOptions = {}) {
+      if (created.has(name)) return;
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...queueOptions }).catch((error: Error) => {
+        if (!/already exists|duplicate key/.test(error.message)) throw error;
+      });
+      created.add(name);
+    },
+    async send(name, data, sendOptions = {}) {
+      await queue.ensureQueue(name);
+      const { tx, ...rest } = sendOptions;
+      return boss.send(name, data, tx ? { ...rest, db: txExecutor(tx) } : rest);
+    },
+    async insert(name, jobs, insertOptions = {}) {
+      if (jobs.length === 0) return;
+      await queue.ensureQueue(name);
+      const rows = jobs.map((j) => ({ data: j.data, id: j.id, singletonKey: j.singletonKey, startAfter: j.startAfter }));
+      await boss.insert(rows.map((r) => ({ name, ...r })) as PgBoss.JobInsert[], insertOptions.tx ? { db: txExecutor(insertOptions.tx) } : {});
+    },
+    async work(name, workOptions, handler) {
+      await queue.ensureQueue(name);
+      return boss.work(name, workOptions, handler as PgBoss.WorkHandler<object>);
+    },
+    async queueSize(name) {
+      return boss.getQueueSize(name);
+    },
+    async stats() {
+      const queues = await boss.getQueues();
+      return queues.map((q: any) => ({ name: q.name, queued: Number(q.queuedCount ?? 0), active: Number(q.activeCount ?? 0), failed: Number(q.failedCount ?? 0) }));
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+  return queue;
+}
