@@ -68,8 +68,15 @@ export async function startQueue(url: string, logger: Logger, options: { supervi
       return boss.getQueueSize(name);
     },
     async stats() {
-      const queues = await boss.getQueues();
-      return queues.map((q: any) => ({ name: q.name, queued: Number(q.queuedCount ?? 0), active: Number(q.activeCount ?? 0), failed: Number(q.failedCount ?? 0) }));
+      // pg-boss 10 keeps no per-queue counters; count live jobs by state (archived ones are gone).
+      const { rows } = await boss.getDb().executeSql(
+        `select name, count(*) filter (where state in ('created','retry'))::int as queued,
+                count(*) filter (where state = 'active')::int as active,
+                count(*) filter (where state = 'failed')::int as failed
+           from pgboss.job group by name order by name`,
+        [],
+      );
+      return rows as { name: string; queued: number; active: number; failed: number }[];
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
