@@ -8,6 +8,8 @@ import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import type { ServiceEnv } from './services/core/context.ts';
 import { systemClock } from './shared/clock.ts';
+import { loadKeyring } from './services/core/keyring.ts';
+import { startQueue } from './services/core/queue.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -22,9 +24,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: config.LOG_LEVEL });
   const database = await openDatabase(config, logger);
-  const env: ServiceEnv = { db: database.db, clock: systemClock, logger, config };
+  const queue = await startQueue(database.url, logger, { supervise: config.ROLE === 'all' || config.ROLE === 'scheduler' });
+  const env: ServiceEnv = { db: database.db, clock: systemClock, logger, config, keyring: loadKeyring(config, logger), queue };
 
-  const closers: (() => Promise<void>)[] = [];
+  const closers: (() => Promise<void>)[] = [() => queue.stop()];
   if (config.ROLE === 'all' || config.ROLE === 'web') {
     const app = createApp(env);
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });

@@ -11,6 +11,8 @@ import { connectDatabase, type Database } from '../../src/db/client.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import type { ServiceContext, ServiceEnv, Actor } from '../../src/services/core/context.ts';
 import { ManualClock } from '../../src/shared/clock.ts';
+import { createKeyring } from '../../src/services/core/keyring.ts';
+import { randomBytes as rb } from 'node:crypto';
 
 export interface TestDatabase extends Database {
   name: string;
@@ -58,7 +60,7 @@ export function useTestDatabase(options: { config?: Record<string, string>; cloc
     t.clock = new ManualClock(options.clock ?? '2026-03-02T09:00:00Z');
     t.logger = createLogger({ level: 'silent' });
     t.config = loadConfig({ NODE_ENV: 'test', ...options.config });
-    t.env = { db: t.database.db, clock: t.clock, logger: t.logger, config: t.config };
+    t.env = { db: t.database.db, clock: t.clock, logger: t.logger, config: t.config, keyring: createKeyring(new Map([[1, rb(32)]]), 1), queue: null };
     t.ctx = (actor, requestId = 'test') => ({ actor, requestId, env: t.env });
   });
   afterAll(async () => {

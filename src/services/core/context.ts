@@ -7,6 +7,8 @@ import type { Config } from '../../config.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Logger } from '../../logger.ts';
 import type { Clock } from '../../shared/clock.ts';
+import type { Keyring } from './keyring.ts';
+import type { JobQueue } from './queue.ts';
 
 export type UserRole = 'user' | 'admin' | 'superadmin';
 export type ChatPlatform = 'telegram' | 'discord' | 'console';
@@ -23,7 +25,9 @@ export interface ServiceEnv {
   clock: Clock;
   logger: Logger;
   config: Config;
-  [extension: string]: unknown;
+  keyring: Keyring;
+  /** The job queue; null in processes (and tests) that run no queue. */
+  queue: JobQueue | null;
 }
 
 export interface ServiceContext {
