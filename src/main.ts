@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    queue.beginShutdown();
     logger.info({ signal }, 'shutting down');
     for (const close of closers.reverse()) await close().catch((err) => logger.warn({ err }, 'error while closing'));
     await database.shutdown();

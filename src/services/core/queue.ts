@@ -18,6 +18,8 @@ export interface JobQueue {
   queueSize(name: string): Promise<number>;
   stats(): Promise<{ name: string; queued: number; active: number; failed: number }[]>;
   stop(): Promise<void>;
+  /** Mark the queue as shutting down (quiet expected connection errors) before anything stops. */
+  beginShutdown(): void;
   boss: PgBoss;
 }
 
@@ -36,7 +38,9 @@ export async function startQueue(url: string, logger: Logger, options: { supervi
     schedule: false, // schedules are node-cron under our own leader lock (jobs/scheduler.ts)
     migrate: true,
   });
-  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  let stopping = false;
+  // During shutdown the embedded Postgres may stop before pg-boss does; those errors are expected.
+  boss.on('error', (error) => (stopping ? logger.debug({ err: error }, 'job queue error while stopping') : logger.error({ err: error }, 'job queue error')));
   await boss.start();
   const created = new Set<string>();
 
@@ -64,6 +68,9 @@ export async function startQueue(url: string, logger: Logger, options: { supervi
       await queue.ensureQueue(name);
       return boss.work(name, workOptions, handler as PgBoss.WorkHandler<object>);
     },
+    beginShutdown() {
+      stopping = true;
+    },
     async queueSize(name) {
       return boss.getQueueSize(name);
     },
@@ -79,6 +86,7 @@ export async function startQueue(url: string, logger: Logger, options: { supervi
       return rows as { name: string; queued: number; active: number; failed: number }[];
     },
     async stop() {
+      stopping = true;
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
