@@ -9,6 +9,8 @@ import type { Logger } from '../../logger.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Keyring } from './keyring.ts';
 import type { JobQueue } from './queue.ts';
+import type { MarketDataProvider } from '../market/market-data-provider.ts';
+import type { CreateExchangeOptions } from '../../exchanges/ccxt/create-exchange.ts';
 
 export type UserRole = 'user' | 'admin' | 'superadmin';
 export type ChatPlatform = 'telegram' | 'discord' | 'console';
@@ -28,6 +30,10 @@ export interface ServiceEnv {
   keyring: Keyring;
   /** The job queue; null in processes (and tests) that run no queue. */
   queue: JobQueue | null;
+  /** Public market data per venue (ccxt, or the replay feed offline). */
+  market?: MarketDataProvider;
+  /** Test and air-gapped seam for ccxt: an HTTP implementation and saved markets per venue. */
+  exchangeTransport?: { fetchImplementation?: CreateExchangeOptions['fetchImplementation']; markets?: Record<string, Record<string, unknown>> };
 }
 
 export interface ServiceContext {
