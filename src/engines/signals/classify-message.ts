@@ -35,7 +35,7 @@ export interface MessageClassification {
 
 const PATTERNS: [Exclude<MessageKind, 'new_signal' | 'other'>, RegExp][] = [
   ['cancelled', /\bcancel+ed\b|\bsignal\s+(?:is\s+)?(?:void|invalidated)\b/i],
-  ['stop_hit', /closed\s+at\s+stop[\s-]*loss|stop[\s-]*loss\s+(?:was\s+)?(?:hit|triggered|reached|executed)|\bsl\s+(?:was\s+)?(?:hit|triggered|reached)|stopped\s+out|\bhit\s+(?:the\s+|our\s+)?(?:stop|sl)\b|\bstop\s+hit\b/i],
+  ['stop_hit', /closed\s+at\s+stop[\s-]*loss|stop[\s-]*loss\s+(?:was\s+)?(?:hit|triggered|reached|executed)|\bsl\s+(?:was\s+)?(?:hit|triggered|reached)|stopped\s+out|\bhit\s+(?:the\s+|our\s+)?(?:stop|sl)\b|\bstop\s+(?:target\s+)?hit\b/i],
   ['closed', /closed\s+due\s+to\s+opposite|opposite\s+(?:direction\s+)?signal|\bclosed?\s+(?:manually|in\s+(?:profit|loss)|at\s+market|(?:the\s+)?(?:trade|position))\b|\btrade\s+closed\b/i],
   ['entry_filled', /all\s+entry\s+targets?\s+(?:achieved|filled|hit|reached)|entered\s+(?:the\s+)?entry\s+zone|\bentry\s*(?:#?\d+\s*)?(?:was\s+)?(?:filled|achieved|triggered|reached)\b|average\s+entry\s+price/i],
   ['target_hit', /take[\s-]*profit\s+target\s+\d|\ball\s+(?:take[\s-]*profit\s+)?targets?\s+(?:achieved|hit|done|reached|completed)|\b(?:target|tp)\s*#?\s*\d+\s+(?:hit|reached|achieved|done|smashed)\b|\btargets?\s+(?:hit|reached|achieved|done|destroyed|smashed|blown)|\d\s*\u2705|\bprofit\s*:\s*\d|\d%\s*profit\b/i],
