@@ -120,9 +120,11 @@ export function buildSignal(draft: SignalDraft, options: ParseOptions = {}): Par
   const sideError = checkSides(direction, entries, targets, stop);
   if (sideError) return failParse(sideError, []);
 
-  // Cornix orders prices by direction: the first entry is the first to fill, TP1 the nearest target.
+  // Cornix orders prices by direction: the first entry is the first to fill, TP1 the nearest
+  // target. A limit long fills its highest entry first; a breakout above, its lowest.
   const byDirection = (a: Decimal, b: Decimal): number => (direction === 'long' ? b.cmp(a) : a.cmp(b));
-  let sortedEntries = [...entries].sort(byDirection);
+  const breakout = draft.entryType === 'breakout_above' || draft.entryType === 'breakout_below';
+  let sortedEntries = [...entries].sort((a, b) => (breakout ? -byDirection(a, b) : byDirection(a, b)));
   let entryZone: ParsedSignal['entryZone'] = null;
   if (draft.zone && entries.length === 2) {
     entryZone = { low: minOf(entries), high: maxOf(entries) };

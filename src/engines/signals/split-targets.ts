@@ -41,12 +41,14 @@ const ONE = new Decimal(1);
 const TWO = new Decimal(2);
 
 function equalOn(used: number, count: number): Decimal[] {
-  const n = Math.min(used, count);
-  return Array.from({ length: count }, (_, i) => (i < n ? ONE.div(n) : ZERO));
+  return Array.from({ length: count }, (_, i) => (i < Math.min(used, count) ? ONE : ZERO));
 }
 
-/** Fraction of the position per target (adds up to 1). */
-export function targetSplitWeights(mode: TargetSplitMode, count: number, customPct?: Decimal[]): Decimal[] {
+/**
+ * Relative weights per target, as whole numbers where possible: shares are computed as
+ * total × weight / sum, so 7 over 1:2:4 gives exactly 1, 2 and 4 (1/7 as a decimal would not).
+ */
+function rawWeights(mode: TargetSplitMode, count: number, customPct?: Decimal[]): Decimal[] {
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`targetCount must be a whole number of at least 1, got ${count}`);
   switch (mode) {
     case 'evenly':
@@ -57,18 +59,22 @@ export function targetSplitWeights(mode: TargetSplitMode, count: number, customP
       return equalOn(2, count);
     case 'three_targets':
       return equalOn(3, count);
-    case 'fifty_on_first':
-      if (count === 1) return [ONE];
-      return [new Decimal('0.5'), ...Array.from({ length: count - 1 }, () => new Decimal('0.5').div(count - 1))];
+    case 'fifty_on_first': // n-1 on TP1 and 1 on each of the n-1 others: half and half
+      return count === 1 ? [ONE] : [new Decimal(count - 1), ...Array.from({ length: count - 1 }, () => ONE)];
     case 'decreasing_exponential':
-    case 'increasing_exponential': {
-      const sum = TWO.pow(count).minus(1); // 1 + 2 + … + 2^(n-1)
-      const weights = Array.from({ length: count }, (_, i) => TWO.pow(count - 1 - i).div(sum));
-      return mode === 'decreasing_exponential' ? weights : weights.reverse();
-    }
+      return Array.from({ length: count }, (_, i) => TWO.pow(count - 1 - i));
+    case 'increasing_exponential':
+      return Array.from({ length: count }, (_, i) => TWO.pow(i));
     case 'custom':
       return customWeights(count, customPct);
   }
+}
+
+/** Fraction of the position per target (adds up to 1, to the precision of a decimal fraction). */
+export function targetSplitWeights(mode: TargetSplitMode, count: number, customPct?: Decimal[]): Decimal[] {
+  const weights = rawWeights(mode, count, customPct);
+  const sum = weights.reduce((a, b) => a.plus(b), ZERO);
+  return weights.map((w) => w.div(sum));
 }
 
 function customWeights(count: number, customPct: Decimal[] | undefined): Decimal[] {
@@ -77,16 +83,17 @@ function customWeights(count: number, customPct: Decimal[] | undefined): Decimal
   if (customPct.some((p) => p.isNegative() || !p.isFinite())) throw new RangeError('custom split percentages must be 0 or more');
   const sum = customPct.reduce((a, b) => a.plus(b), ZERO);
   if (!sum.eq(100)) throw new RangeError(`custom split percentages must add up to 100, got ${sum.toFixed()}`);
-  return Array.from({ length: count }, (_, i) => (customPct[i] ?? ZERO).div(100));
+  return Array.from({ length: count }, (_, i) => customPct[i] ?? ZERO);
 }
 
 export function splitQuantityAcrossTargets(input: TargetSplitInput): TargetSplit {
   const { total, targetCount, precision, mode } = input;
   if (!total.isFinite() || total.isNegative()) throw new RangeError(`total must be 0 or more, got ${total.toString()}`);
   if (!Number.isInteger(precision) || precision < 0 || precision > 30) throw new RangeError(`precision must be 0..30 decimal places, got ${precision}`);
-  const weights = targetSplitWeights(mode, targetCount, input.customPct);
+  const weights = rawWeights(mode, targetCount, input.customPct);
+  const weightSum = weights.reduce((a, b) => a.plus(b), ZERO);
   const rounded = total.toDecimalPlaces(precision, Decimal.ROUND_DOWN);
-  const quantities = weights.map((w) => rounded.times(w).toDecimalPlaces(precision, Decimal.ROUND_DOWN));
+  const quantities = weights.map((w) => rounded.times(w).div(weightSum).toDecimalPlaces(precision, Decimal.ROUND_DOWN));
   const used = weights.map((w, i) => (w.gt(0) ? i : -1)).filter((i) => i >= 0);
   const remainderIndex = input.remainderTo === 'first' ? used[0] : used[used.length - 1];
   const remainder = rounded.minus(quantities.reduce((a, b) => a.plus(b), ZERO));
