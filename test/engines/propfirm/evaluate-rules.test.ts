@@ -75,6 +75,14 @@ describe('Topstep 50K: end-of-day trailing and a day-locking daily loss', () => 
   });
 });
 
+describe('FTMO 1-Step: end-of-day trailing, not capped at the start', () => {
+  it('is max(highest end-of-day balance, initial) − 10 %', () => {
+    const p = { ...ftmo, maxDrawdownType: 'trailing_eod' as const, trailingStopsAtStart: false };
+    expect(s(evaluatePropFirmRules(p, account({ endOfDayBalances: [d(101_000), d(104_000), d(103_000)], equity: d(103_500) })).maxDrawdown!.floor)).toBe('94000');
+    expect(s(evaluatePropFirmRules(p, account({ endOfDayBalances: [d(97_000)], equity: d(97_000) })).maxDrawdown!.floor)).toBe('90000');
+  });
+});
+
 describe('intraday trailing on equity', () => {
   const apex = propFirmProfileSchema.parse({ accountSize: 50_000, maxDrawdownPct: 5, maxDrawdownType: 'trailing_intraday' });
   it('trails the highest equity seen, including now, and stops at the start', () => {

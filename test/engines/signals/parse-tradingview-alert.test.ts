@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parseTradingViewAlert, readTradingViewAlert } from '../../../src/engines/signals/parse-tradingview-alert.ts';
 import { parseSignalMessage } from '../../../src/engines/signals/parse-signal-message.ts';
 import { readFixtureJson, readFixtureText } from './load-fixtures.ts';
@@ -90,5 +91,30 @@ describe('TradingView alerts: field spellings and exits', () => {
     expect(parseTradingViewAlert('[1,2]')).toMatchObject({ ok: false });
     expect(parseTradingViewAlert('')).toMatchObject({ ok: false, reason: 'The message is empty.' });
     expect(parseSignalMessage('{"ticker": "BTCUSDT", "action": "buy",}')).toMatchObject({ ok: false });
+  });
+});
+
+describe('the template in docs/signal-formats.md', () => {
+  const doc = readFileSync(new URL('../../../docs/signal-formats.md', import.meta.url), 'utf8');
+  const [strategyTemplate, indicatorTemplate] = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+  // What TradingView substitutes when a strategy's long entry fires.
+  const values: Record<string, string> = {
+    ticker: 'BINANCE:ETHUSDT', exchange: 'BINANCE', 'strategy.order.action': 'buy', 'strategy.order.contracts': '2',
+    'strategy.order.price': '3150.5', 'strategy.order.id': 'Long', 'strategy.market_position': 'long',
+    'strategy.prev_market_position': 'flat', timenow: '2024-01-15T08:00:00Z', close: '3150.5',
+  };
+  const fill = (t: string): string => t.replace(/\{\{([^}]+)\}\}/g, (_, k: string) => values[k]);
+
+  it('is valid JSON once TradingView fills it, and reads as a long entry', () => {
+    const alert = readTradingViewAlert(fill(strategyTemplate));
+    if (!alert.ok) throw new Error(alert.reason);
+    expect(alert.alert).toMatchObject({ symbol: 'ETH/USDT', action: 'buy', kind: 'entry', secret: 'YOUR_WEBHOOK_SECRET', orderId: 'Long' });
+    expect(alert.alert.contracts!.toFixed()).toBe('2');
+    expect(parseSignalMessage(fill(strategyTemplate))).toMatchObject({ ok: true, format: 'tradingview', signal: { direction: 'long' } });
+  });
+
+  it('the indicator template goes to our JSON format', () => {
+    const body = fill(indicatorTemplate).replace('"targets": ["…"]', '"targets": ["3300"]').replace('"stopLoss": "…"', '"stopLoss": "3000"');
+    expect(parseSignalMessage(body)).toMatchObject({ ok: true, format: 'json', signal: { symbol: 'ETH/USDT', direction: 'long' } });
   });
 });
