@@ -106,6 +106,9 @@ export function buildSignal(draft: SignalDraft, options: ParseOptions = {}): Par
   const targets = targetPairs.map((t) => t.price);
   let stop = draft.stop?.kind === 'price' ? fromSatoshis(draft.stop.price, quote) : null;
 
+  const zero = [...entries, ...targets, ...(stop ? [stop] : [])].find((p) => !p.gt(0));
+  if (zero) return failParse(`${zero.toFixed()} is not a price: prices must be more than 0.`, []);
+
   const direction = draft.direction ?? inferDirection(entries, targets, stop);
   if (!direction) {
     if (draft.stop?.kind === 'percent' && targets.length === 0) return missingFailure(['direction']);

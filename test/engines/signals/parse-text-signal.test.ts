@@ -145,6 +145,12 @@ describe('parseTextSignal: rejections say what is wrong', () => {
     if (!r.ok) expect(r.reason).toMatch(/target 90 is on the wrong side/);
   });
 
+  it('refuses a zero price', () => {
+    const r = parseTextSignal('BTC/USDT SHORT\nEntry 100\nTargets 50 0');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toBe('0 is not a price: prices must be more than 0.');
+  });
+
   it('lists what is missing', () => {
     const r = parseTextSignal('BTC/USDT LONG, looking good');
     expect(r).toMatchObject({ ok: false, missing: ['entry', 'targets or stop loss'] });
