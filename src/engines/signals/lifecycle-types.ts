@@ -9,7 +9,7 @@ import type { TrailingStopRule } from './trailing-stop.ts';
 /** forex_signals.status; PENDING only when the entry is a limit order not yet filled. */
 export type SignalStatus = 'PENDING' | 'ACTIVE' | `TP${number}_HIT` | 'STOPPED' | 'CLOSED';
 
-export type CloseReason =
+export type SignalCloseReason =
   | 'all_targets' // the last target was hit
   | 'stop' // the stop was hit before any target (status STOPPED)
   | 'stop_after_take_profit' // the (moved) stop was hit after a target (status CLOSED)
@@ -65,7 +65,7 @@ export interface LifecycleResult {
   status: SignalStatus;
   closed: boolean;
   closedAt: number | null;
-  closeReason: CloseReason | null;
+  closeReason: SignalCloseReason | null;
   events: LifecycleEvent[];
   stopLoss: Decimal; // the stop in force at the end
   targetsHit: number;

@@ -17,9 +17,9 @@ export function detectSignalFormat(value: Record<string, unknown>): Exclude<Sign
   return 'symbol' in value && OUR_FIELDS.some((f) => f in value) ? 'json' : 'tradingview';
 }
 
-export function parseSignalMessage(body: string, options: ParseOptions = {}): ParseResult & { format: SignalFormat } {
-  // “{ (a typographic quote right after the brace) is still an attempt at JSON.
-  if (!/^\s*\{/.test(body)) return { ...parseTextSignal(body, options), format: 'text' };
+/** `body` is the raw text, or a JSON object the HTTP layer already parsed. */
+export function parseSignalMessage(body: string | Record<string, unknown>, options: ParseOptions = {}): ParseResult & { format: SignalFormat } {
+  if (typeof body === 'string' && !/^\s*\{/.test(body)) return { ...parseTextSignal(body, options), format: 'text' };
   const json = readJsonBody(body);
   if (!json.ok) return { ...json, format: 'tradingview' };
   const format = detectSignalFormat(json.value);

@@ -10,7 +10,7 @@
  *  - a stop moved by a target hit (breakeven, trailing) takes effect from the next bar.
  */
 import { Decimal } from '../../shared/money.ts';
-import type { CloseReason, LifecycleEvent, LifecycleOptions, LifecycleResult, LifecycleSignal, PricePoint, SignalStatus } from './lifecycle-types.ts';
+import type { SignalCloseReason, LifecycleEvent, LifecycleOptions, LifecycleResult, LifecycleSignal, PricePoint, SignalStatus } from './lifecycle-types.ts';
 import { computeTrailingStop, type TrailingStopRule } from './trailing-stop.ts';
 
 interface Bar { time: number; open: Decimal; high: Decimal; low: Decimal }
@@ -62,7 +62,7 @@ export function runSignalLifecycle(signal: LifecycleSignal, path: PricePoint[], 
   let pct = new Decimal(0);
   let best = signal.entry;
   let closedAt: number | null = null;
-  let closeReason: CloseReason | null = null;
+  let closeReason: SignalCloseReason | null = null;
 
   const emit = (e: Omit<LifecycleEvent, 'status' | 'pips' | 'pct'>, measured = true): void => {
     events.push({ ...e, status, pips: measured ? pipsAt(e.price) : new Decimal(0), pct: measured ? pctAt(e.price) : new Decimal(0) });
@@ -72,7 +72,7 @@ export function runSignalLifecycle(signal: LifecycleSignal, path: PricePoint[], 
     pct = pct.plus(pctAt(price).times(share));
     openShare = openShare.minus(share);
   };
-  const close = (reason: CloseReason, time: number): void => {
+  const close = (reason: SignalCloseReason, time: number): void => {
     [closeReason, closedAt, openShare] = [reason, time, new Decimal(0)];
   };
   const hitTarget = (time: number): void => {
