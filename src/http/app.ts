@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import type { ServiceEnv } from '../services/core/context.ts';
 import { checkHealth } from '../services/system/check-health.ts';
+import { mountCommunityRoutes } from './community-routes.ts';
 
 export type AppEnv = { Variables: { requestId: string } };
 
@@ -21,6 +22,8 @@ export function createApp(env: ServiceEnv): Hono<AppEnv> {
     const health = await checkHealth(env);
     return c.json(health, health.ok ? 200 : 503);
   });
+
+  mountCommunityRoutes(app, env);
 
   app.onError((error, c) => {
     env.logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
