@@ -1,6 +1,6 @@
 /**
  * A community provider's accepted webhook signal becomes a channel signal when it has what a
- * forex_signals row needs (an entry price and a stop). A market entry without a price, or a
+ * forex_signals row needs (an entry price, a stop and a target). A market entry without a price, or a
  * signal without a stop, stays a plain signal for the bots and is not posted.
  */
 import type { DbOrTx } from '../../db/client.ts';
@@ -15,8 +15,8 @@ export async function queueChannelSignal(
   input: { tenantId: string; signalId: string; signal: NormalizedSignal; now: Date },
 ): Promise<string | null> {
   const s = input.signal;
-  if (s.entries.length === 0 || !s.stopLoss) {
-    env.logger.info({ tenantId: input.tenantId, signalId: input.signalId }, 'signal not posted to the channel: it has no entry price or no stop');
+  if (s.entries.length === 0 || !s.stopLoss || s.targets.length === 0) {
+    env.logger.info({ tenantId: input.tenantId, signalId: input.signalId }, 'signal not posted to the channel: it has no entry price, stop or target');
     return null;
   }
   // A zone or several entries: the channel shows (and follows) their average.
