@@ -54,6 +54,7 @@ ALTER TABLE "telegram_subscriptions" ADD COLUMN "trial_ends_at" timestamp with t
 ALTER TABLE "telegram_subscriptions" ADD COLUMN "cancel_at_period_end" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "telegram_subscriptions" ADD COLUMN "invite_link" text;--> statement-breakpoint
 ALTER TABLE "telegram_subscriptions" ADD COLUMN "invite_link_expires_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "telegram_subscriptions" ADD COLUMN "invite_sent_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "telegram_subscriptions" ADD COLUMN "joined_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "telegram_subscriptions" ADD COLUMN "removed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "forex_signals" ADD COLUMN "source" text DEFAULT 'strategy' NOT NULL;--> statement-breakpoint

@@ -34,6 +34,7 @@ export const telegramSubscriptions = pgTable(
     cancelAtPeriodEnd: boolean().notNull().default(false),
     inviteLink: text(), // the current one-person link; revoked after the join
     inviteLinkExpiresAt: tstz(),
+    inviteSentAt: tstz(), // the DM with the link was attempted (at most once per link)
     joinedAt: tstz(),
     removedAt: tstz(),
   },
