@@ -10,6 +10,11 @@ import type { ServiceEnv } from './services/core/context.ts';
 import { systemClock } from './shared/clock.ts';
 import { loadKeyring } from './services/core/keyring.ts';
 import { startQueue } from './services/core/queue.ts';
+import { registerCommunityJobs } from './jobs/community.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+import { startLeaderLock } from './services/system/leader-lock.ts';
+
+const SCHEDULER_LOCK_KEY = 7_250_001; // pg_advisory_lock key of the scheduler leader
 
 async function main(): Promise<void> {
   let config: Config;
@@ -37,6 +42,15 @@ async function main(): Promise<void> {
       { port: config.PORT, role: config.ROLE, database: database.embedded ? `embedded (${database.embedded.dataDir})` : 'DATABASE_URL' },
       `Tradewire is up: health ${base}/health · console ${base}/admin · signal webhooks ${base}/webhooks/signals/:providerId`,
     );
+  }
+
+  // Schedules fire on the one process holding the leader lock; workers run on every worker.
+  const community = registerCommunityJobs(env);
+  if (config.ROLE === 'all' || config.ROLE === 'worker') await community.startWorkers();
+  if (config.ROLE === 'all' || config.ROLE === 'scheduler') {
+    const lock = await startLeaderLock(database.url, SCHEDULER_LOCK_KEY, logger);
+    const scheduler = startScheduler([...community.schedules], { isLeader: lock.isLeader, logger });
+    closers.push(() => lock.stop(), () => scheduler.stop());
   }
 
   let stopping = false;

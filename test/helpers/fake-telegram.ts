@@ -11,6 +11,8 @@ export interface FakeCall {
   method: string;
   payload: Record<string, any>;
   at: number;
+  /** HTTP status we answered with (200, or the error code). */
+  status: number;
 }
 
 export type FakeReply = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };
@@ -79,8 +81,9 @@ export async function startFakeTelegram(options: { perSecondPerToken?: number } 
       const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? '');
       const text = Buffer.concat(chunks).toString('utf8');
       const payload = text ? (JSON.parse(text) as Record<string, any>) : {};
-      const call = { token: match?.[1] ?? '', method: match?.[2] ?? '', payload, at: Date.now() };
+      const call: FakeCall = { token: match?.[1] ?? '', method: match?.[2] ?? '', payload, at: Date.now(), status: 0 };
       const reply = answer(call);
+      call.status = reply.ok ? 200 : reply.error_code;
       fake.calls.push(call);
       res.writeHead(reply.ok ? 200 : reply.error_code, { 'content-type': 'application/json' });
       res.end(JSON.stringify(reply));

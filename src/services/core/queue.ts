@@ -12,7 +12,7 @@ export type JobHandler<T> = (jobs: PgBoss.Job<T>[]) => Promise<void>;
 
 export interface JobQueue {
   send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
-  insert<T extends object>(name: string, jobs: { data: T; id?: string; singletonKey?: string; startAfter?: Date }[], options?: { tx?: DbOrTx }): Promise<void>;
+  insert<T extends object>(name: string, jobs: (Omit<PgBoss.JobInsert<T>, 'name' | 'data'> & { data: T })[], options?: { tx?: DbOrTx }): Promise<void>;
   work<T extends object>(name: string, options: PgBoss.WorkOptions, handler: JobHandler<T>): Promise<string>;
   ensureQueue(name: string, options?: Omit<PgBoss.Queue, 'name'>): Promise<void>;
   queueSize(name: string): Promise<number>;
@@ -61,8 +61,7 @@ export async function startQueue(url: string, logger: Logger, options: { supervi
     async insert(name, jobs, insertOptions = {}) {
       if (jobs.length === 0) return;
       await queue.ensureQueue(name);
-      const rows = jobs.map((j) => ({ data: j.data, id: j.id, singletonKey: j.singletonKey, startAfter: j.startAfter }));
-      await boss.insert(rows.map((r) => ({ name, ...r })) as PgBoss.JobInsert[], insertOptions.tx ? { db: txExecutor(insertOptions.tx) } : {});
+      await boss.insert(jobs.map((j) => ({ ...j, name })) as PgBoss.JobInsert[], insertOptions.tx ? { db: txExecutor(insertOptions.tx) } : {});
     },
     async work(name, workOptions, handler) {
       await queue.ensureQueue(name);
