@@ -35,10 +35,10 @@ export const startBroadcast = defineVerb({
   input: z.object({ tenantId: tenantIdSchema, broadcastId: z.string().min(1) }),
   run: async ({ ctx, input, tx }) => {
     await assertTenantAccess(tx, ctx.actor, input.tenantId, 'admin');
-    const queue = ctx.env.queue;
-    if (!queue) throw preconditionFailed('The job queue is not running in this process.');
     const [b] = await tx.select().from(broadcastJobs).where(and(eq(broadcastJobs.id, input.broadcastId), eq(broadcastJobs.tenantId, input.tenantId))).for('update');
     if (!b) throw notFound('This broadcast');
+    const queue = ctx.env.queue;
+    if (!queue) throw preconditionFailed('The job queue is not running in this process.');
     if (b.status !== 'pending') throw conflict(`This broadcast is already ${b.status}.`);
     if (!(await findTenantBot(tx, ctx.env, input.tenantId, b.botRole))) throw preconditionFailed(`Connect a ${b.botRole.replace('_', ' ')} first.`);
     const now = ctx.env.clock.now();
