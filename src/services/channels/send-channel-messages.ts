@@ -16,10 +16,9 @@ import { isStaff, type ServiceEnv } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 import { classifyTelegramError } from '../telegram/telegram-errors.ts';
 import { botApi, findTenantBot } from '../telegram/tenant-bot-api.ts';
-import { pauseSending, reserveSendSlot, sleep, tryTakeSendSlot } from '../telegram/send-pacing.ts';
+import { pauseSending, sleep, takeSendPermit, tryTakeSendSlot } from '../telegram/send-pacing.ts';
 
 const STALE_SENDING_MS = 2 * 60_000;
-export const BOT_INTERVAL_MS = 34; // ≤ 30 messages per second per token
 
 type Claimed = {
   id: string;
@@ -97,8 +96,7 @@ async function sendOne(env: ServiceEnv, row: Claimed): Promise<'sent' | 'failed'
     return 'failed';
   }
   const api = botApi(env, bot.token);
-  const wait = await reserveSendSlot(env.db, `bot:${bot.connectionId}`, BOT_INTERVAL_MS);
-  if (wait > 0) await sleep(wait);
+  for (let wait = await takeSendPermit(env.db, `bot:${bot.connectionId}`); wait > 0; wait = await takeSendPermit(env.db, `bot:${bot.connectionId}`)) await sleep(wait);
   try {
     if (row.kind === 'edit') {
       await api.editMessageText(row.chat_id, row.post_message_id!, row.text);

@@ -48,9 +48,17 @@ export async function startQueue(url: string, logger: Logger, options: { supervi
     boss,
     async ensureQueue(name, queueOptions = {}) {
       if (created.has(name)) return;
-      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...queueOptions }).catch((error: Error) => {
-        if (!/already exists|duplicate key/.test(error.message)) throw error;
-      });
+      // Processes starting together may create the same queue at once: the loser sees a
+      // duplicate, or a deadlock inside pgboss.create_queue; either way the queue exists after a retry.
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...queueOptions });
+          break;
+        } catch (error) {
+          if (/already exists|duplicate key/.test((error as Error).message)) break;
+          if (!/deadlock detected/.test((error as Error).message) || attempt >= 3) throw error;
+        }
+      }
       created.add(name);
     },
     async send(name, data, sendOptions = {}) {

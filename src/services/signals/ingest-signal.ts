@@ -4,20 +4,21 @@
  * signal bots) or rejected (with the reason). The answer is sent only after the row commits.
  * A repeated request (same idempotency key) returns the first row and stores nothing.
  *
- * Hot path: the provider comes from a 5-second cache and a plain provider's row is one
- * auto-committed INSERT; a community provider's signal also queues the channel post in the
- * same transaction. No audit row: the signals row is the record of what arrived.
+ * Hot path: the provider comes from a 5-second cache and a plain provider's row goes through
+ * the group-commit batcher (signal-batcher.ts); a community provider's signal also queues the
+ * channel post in the same transaction. No audit row: the signals row is the record of what
+ * arrived.
  */
-import { createId } from '@paralleldrive/cuid2';
+import { fastId } from './fast-id.ts';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../../db/client.ts';
 import { ServiceError, notFound } from '../core/errors.ts';
 import { defineVerb } from '../core/verb.ts';
 import { queueChannelSignal } from '../channels/queue-channel-signal.ts';
 import { authenticateSignalRequest } from './authenticate-signal-request.ts';
 import { loadIngestProvider } from './provider-cache.ts';
-import { readSignalBody, type NormalizedSignal } from './read-signal-body.ts';
+import { readSignalBody } from './read-signal-body.ts';
+import { insertSignalBatched, insertSignalRows, type SignalRow } from './signal-batcher.ts';
 import { signalIdempotencyKeys } from './signal-idempotency.ts';
 
 export const MAX_SIGNAL_BODY_BYTES = 64 * 1024;
@@ -57,8 +58,8 @@ export const ingestSignal = defineVerb({
     const keys = signalIdempotencyKeys({ header: input.idempotencyKey, tvKey: read.tvKey, rawBody: input.rawBody, nowMs: now.getTime() });
     // Never keep the provider's secret in the stored body.
     const storedBody = provider.secret && provider.secret.length >= 8 ? input.rawBody.replaceAll(provider.secret, '[secret]') : input.rawBody;
-    const row = {
-      id: createId(),
+    const row: SignalRow = {
+      id: fastId(),
       providerId: provider.id,
       now,
       storedBody,
@@ -72,11 +73,11 @@ export const ingestSignal = defineVerb({
     const channel = provider.tenantId && read.ok && read.signal.kind === 'entry' ? provider.tenantId : null;
     const inserted = channel
       ? await env.db.transaction(async (tx) => {
-          const ok = await insertSignalRow(tx, row);
+          const ok = (await insertSignalRows(tx, [row])).has(row.id);
           if (ok && read.ok) await queueChannelSignal(tx, env, { tenantId: channel, signalId: row.id, signal: read.signal, now });
           return ok;
         })
-      : await insertSignalRow(env.db, row);
+      : await insertSignalBatched(env.db, row);
     if (!inserted) {
       const existing = await env.db.execute<{ id: string; status: string; reject_reason: string | null }>(
         sql`select id, status, reject_reason from signals where provider_id = ${provider.id} and idempotency_key in (${keys.key}, ${keys.previousKey ?? keys.key}) limit 1`,
@@ -90,34 +91,3 @@ export const ingestSignal = defineVerb({
       : { outcome: 'rejected', signalId: row.id, reason: read.reason, duplicate: false };
   },
 });
-
-interface SignalRow {
-  id: string;
-  providerId: string;
-  now: Date;
-  storedBody: string;
-  format: string;
-  key: string;
-  previousKey: string | null;
-  signal: NormalizedSignal | null;
-  rejectReason: string | null;
-  rejectedSymbol: string | null;
-}
-
-/** One statement: insert unless this key (or the previous body bucket's key) is already stored. */
-async function insertSignalRow(db: DbOrTx, r: SignalRow): Promise<boolean> {
-  const s = r.signal;
-  const metadata = s ? { exchange: s.exchange, leverage: s.leverage, notes: s.notes } : null;
-  const result = await db.execute(sql`
-    insert into signals (id, provider_id, symbol, action, price, stop_loss, take_profit, metadata, processed, created_at,
-                         status, kind, format, reject_reason, idempotency_key, raw_body, normalized)
-    select ${r.id}, ${r.providerId}, ${s?.symbol ?? r.rejectedSymbol}, ${s?.action ?? null}, ${s?.entries[0] ?? null}::numeric,
-           ${s?.stopLoss ?? null}::numeric, ${s?.targets[0] ?? null}::numeric, ${metadata ? JSON.stringify(metadata) : null}::jsonb,
-           ${s === null}, ${r.now.toISOString()}::timestamptz, ${s ? 'accepted' : 'rejected'}, ${s?.kind ?? 'entry'}, ${r.format},
-           ${r.rejectReason}, ${r.key}, ${r.storedBody}, ${s ? JSON.stringify(s) : null}::jsonb
-    where ${r.previousKey}::text is null
-       or not exists (select 1 from signals where provider_id = ${r.providerId} and idempotency_key = ${r.previousKey})
-    on conflict (provider_id, idempotency_key) do nothing
-    returning id`);
-  return result.rows.length > 0;
-}

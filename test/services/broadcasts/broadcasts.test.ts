@@ -98,7 +98,7 @@ describe('broadcasts', () => {
     await startBroadcast({ ctx: t.ctx(staffActor), input: { tenantId: 'bc2', broadcastId: b.id } });
     // another process runs the workers; the in-process workers of the first test stay away from it
     await queue.boss.offWork('community.broadcast-send');
-    const worker = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../helpers/broadcast-worker-process.ts')], {
+    const worker = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../../bench/broadcast-worker.ts')], {
       env: { ...process.env, WORKER_DATABASE_URL: t.database.url, WORKER_MASTER_KEY: KEY.toString('hex'), TELEGRAM_API_ROOT: tg.apiRoot },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

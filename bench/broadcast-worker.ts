@@ -1,16 +1,16 @@
 /**
- * A separate worker process for the broadcast kill test and the benchmark: it runs the real
- * community workers (registerCommunityJobs) against the given database and Bot API, and is
- * killed with SIGKILL mid-broadcast. Settings come from the environment:
+ * A separate worker process for `npm run bench:broadcast` and the broadcast kill test: it runs
+ * the real community workers (registerCommunityJobs) against the given database and Bot API
+ * (the test kills it with SIGKILL mid-broadcast). Settings come from the environment:
  *   WORKER_DATABASE_URL, WORKER_MASTER_KEY (hex), TELEGRAM_API_ROOT, WORKERS (default 2).
  */
-import { loadConfig } from '../../src/config.ts';
-import { connectDatabase } from '../../src/db/client.ts';
-import { registerCommunityJobs } from '../../src/jobs/community.ts';
-import { createLogger } from '../../src/logger.ts';
-import { createKeyring } from '../../src/services/core/keyring.ts';
-import { startQueue } from '../../src/services/core/queue.ts';
-import { systemClock } from '../../src/shared/clock.ts';
+import { loadConfig } from '../src/config.ts';
+import { connectDatabase } from '../src/db/client.ts';
+import { registerCommunityJobs } from '../src/jobs/community.ts';
+import { createLogger } from '../src/logger.ts';
+import { createKeyring } from '../src/services/core/keyring.ts';
+import { startQueue } from '../src/services/core/queue.ts';
+import { systemClock } from '../src/shared/clock.ts';
 
 const url = process.env.WORKER_DATABASE_URL!;
 const logger = createLogger({ level: process.env.WORKER_LOG_LEVEL ?? 'silent' });
