@@ -83,6 +83,27 @@ describe('signal channel', () => {
     await t.database.pool.query(`delete from forex_signals where tenant_id = 'gold'`);
   });
 
+  it('posts a TradingView alert that carries a stop and targets', async () => {
+    const p = await createSignalProvider({ ctx: t.ctx(staffActor), input: { name: 'TV', tenantId: 'gold' } });
+    const alert = JSON.parse(readFixture('tradingview/hackingthemarkets_tradingview_webhook_payload_filled.json'));
+    Object.assign(alert, { passphrase: p.secret, ticker: 'OANDA:XAUUSD', exchange: 'OANDA', sl: '2015.5', tp: ['2040', '2050', '2060'] });
+    Object.assign(alert.strategy, { order_price: 2030.25, order_id: 'gold long 1' });
+    const res = await createApp(t.env).request(`/webhooks/signals/${p.provider.id}`, { method: 'POST', body: JSON.stringify(alert), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ symbol: 'XAU/USD', kind: 'entry' });
+    await send();
+    const post = fake.calledWith('sendMessage').at(-1)!.payload;
+    expect(post.text).toContain('#XAU/USD LONG');
+    expect(post.text).toContain('Entry: 2030.25');
+    expect(post.text).toContain('3) 2060');
+    expect(post.text).toContain('Stop: 2015.5');
+    const fx = (await t.database.pool.query(`select pip_size, telegram_message_id, source from forex_signals where tenant_id = 'gold' and symbol = 'XAU/USD'`)).rows[0];
+    expect(fx).toMatchObject({ source: 'webhook' });
+    expect(Number(fx.pip_size)).toBe(1); // the tenant's pip_size setting
+    expect(fx.telegram_message_id).toBeGreaterThan(1000);
+    await t.database.pool.query(`delete from forex_signals where tenant_id = 'gold'`);
+  });
+
   it('edits the post and replies on TP1, TP2 and the stop after take profit', async () => {
     const sc = findScenario();
     const openedAt = new Date(candles[sc.i0].time + FIVE_MIN);
