@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 
-const NAMESPACE = Buffer.from('6f1d3c8a9b2e4f70a1c2d3e4f5a6b7c8', 'hex'); // Tradewire's own namespace
+const TRADEWIRE_NAMESPACE = '6f1d3c8a-9b2e-4f70-a1c2-d3e4f5a6b7c8';
 
-export function deterministicUuid(name: string): string {
-  const hash = createHash('sha1').update(NAMESPACE).update(name).digest();
+export function deterministicUuid(name: string, namespace = TRADEWIRE_NAMESPACE): string {
+  const hash = createHash('sha1').update(Buffer.from(namespace.replaceAll('-', ''), 'hex')).update(name).digest();
   hash[6] = (hash[6] & 0x0f) | 0x50; // version 5
   hash[8] = (hash[8] & 0x3f) | 0x80; // RFC variant
   const hex = hash.subarray(0, 16).toString('hex');
