@@ -16,8 +16,7 @@ CREATE TABLE "broadcast_deliveries" (
 --> statement-breakpoint
 CREATE TABLE "send_rate_limits" (
 	"key" text PRIMARY KEY NOT NULL,
-	"next_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"recent" timestamp with time zone[] DEFAULT '{}'::timestamptz[] NOT NULL
+	"next_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "channel_messages" (

@@ -66,8 +66,10 @@ export function registerCommunityJobs(baseEnv: ServiceEnv): CommunityJobs {
       const queue = baseEnv.queue;
       if (!queue) return;
       for (let i = 0; i < (options.broadcastWorkers ?? 2); i += 1) {
-        await queue.work<{ deliveryId: string }>(BROADCAST_QUEUE, { batchSize: 20, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-          await Promise.all(jobs.map((job) => deliverBroadcastMessage(baseEnv, job.data.deliveryId)));
+        // One message at a time per worker: a worker holds at most one reserved send slot, so a
+        // 429's pause reaches every sender within a slot or two.
+        await queue.work<{ deliveryId: string }>(BROADCAST_QUEUE, { batchSize: 10, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+          for (const job of jobs) await deliverBroadcastMessage(baseEnv, job.data.deliveryId);
         });
       }
       await queue.work('community.channel-send', { batchSize: 1, pollingIntervalSeconds: 1 }, async () => void (await sendChannelMessages({ ctx: ctx('community.channel-send'), input: {} })));

@@ -2,7 +2,6 @@
  * Community tooling of seed 003: journeys (conversational flows), broadcasts, cross-promo and
  * campaigns. These tables hold what a person sees and audits; pg-boss only carries the work.
  */
-import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, text, time, unique } from 'drizzle-orm/pg-core';
 import { botUsers, tenants } from './tenancy.ts';
 import * as E from '../../shared/enums.ts';
@@ -179,12 +178,10 @@ export const broadcastDeliveries = pgTable(
 );
 
 /**
- * Send pacing shared by every worker: one row per bot token or chat. Per chat, a sender takes
- * the next slot (next_at advances by the interval). Per token, `recent` holds the times of the
- * last sends: a send is allowed when fewer than the limit happened in the last window.
+ * Send pacing shared by every worker: one row per bot token or chat. A sender takes the next
+ * slot (next_at advances by the interval); a 429 pushes next_at past retry_after.
  */
 export const sendRateLimits = pgTable('send_rate_limits', {
   key: text().primaryKey(), // 'bot:<connection id>', 'chat:<chat id>:edit'
   nextAt: tstz().notNull().defaultNow(),
-  recent: tstz().array().notNull().default(sql`'{}'::timestamptz[]`),
 });

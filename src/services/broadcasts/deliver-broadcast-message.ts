@@ -1,7 +1,7 @@
 /**
  * One recipient of a broadcast (the job handler of `community.broadcast-send`). At most once:
- *   1. claim the delivery: pending → sending, committed before the HTTP call;
- *   2. take a send permit of this bot token (≤ 30 messages/s across every worker, in Postgres);
+ *   1. reserve this bot token's next send slot (under 30 messages/s across every worker, in Postgres);
+ *   2. claim the delivery: pending → sending, committed before the HTTP call; wait for the slot;
  *   3. send, then record sent / blocked (403: the contact is marked and skipped from now on) /
  *      failed (refused by Telegram) / unknown (no answer: it may have arrived, so never repeated).
  * A 429 means Telegram did not take the message: the delivery goes back to pending, every
@@ -13,7 +13,7 @@ import { botUsers, broadcastDeliveries, broadcastJobs } from '../../db/schema/in
 import type { ServiceEnv } from '../core/context.ts';
 import { classifyTelegramError } from '../telegram/telegram-errors.ts';
 import { botApi, findTenantBot, type TenantBot } from '../telegram/tenant-bot-api.ts';
-import { pauseToken, sleep, takeSendPermit } from '../telegram/send-pacing.ts';
+import { pauseSending, reserveTokenSlot, sleepUntil } from '../telegram/send-pacing.ts';
 
 const MAX_RATE_LIMIT_RETRIES = 20;
 const BOT_CACHE_MS = 30_000;
@@ -32,7 +32,7 @@ async function cachedBot(env: ServiceEnv, tenantId: string, role: string): Promi
 
 export type DeliveryOutcome = 'sent' | 'blocked' | 'failed' | 'unknown' | 'skipped';
 
-export async function deliverBroadcastMessage(env: ServiceEnv, deliveryId: string, options: { limit?: number } = {}): Promise<DeliveryOutcome> {
+export async function deliverBroadcastMessage(env: ServiceEnv, deliveryId: string, options: { intervalMs?: number } = {}): Promise<DeliveryOutcome> {
   const db = env.db;
   for (let attempt = 0; attempt < MAX_RATE_LIMIT_RETRIES; attempt += 1) {
     const [d] = await db
@@ -49,27 +49,23 @@ export async function deliverBroadcastMessage(env: ServiceEnv, deliveryId: strin
     };
     if (!bot) return finish('failed', { error: `no ${d.botRole} connected` });
     const key = `bot:${bot.connectionId}`;
+    // Reserve the slot, claim while waiting for it, then send on time: nothing that can stall
+    // (a commit) sits between the wait and the call.
+    const slot = await reserveTokenSlot(db, key, options.intervalMs);
     const claimed = await db
       .update(broadcastDeliveries)
       .set({ status: 'sending', claimedAt: env.clock.now(), attempts: sql`${broadcastDeliveries.attempts} + 1` })
       .where(and(eq(broadcastDeliveries.id, deliveryId), eq(broadcastDeliveries.status, 'pending')))
       .returning({ id: broadcastDeliveries.id });
     if (claimed.length === 0) return 'skipped';
-    // The permit is taken last, right before the call (send-pacing.ts explains why). Nothing
-    // was sent if this fails, so the delivery goes back to pending for the job's retry.
-    try {
-      for (let wait = await takeSendPermit(db, key, options.limit); wait > 0; wait = await takeSendPermit(db, key, options.limit)) await sleep(wait);
-    } catch (error) {
-      await db.update(broadcastDeliveries).set({ status: 'pending' }).where(eq(broadcastDeliveries.id, deliveryId));
-      throw error;
-    }
+    await sleepUntil(slot);
     try {
       const message = await botApi(env, bot.token).sendMessage(d.chatId, d.message, { link_preview_options: { is_disabled: true } });
       return finish('sent', { sentAt: env.clock.now(), telegramMessageId: message.message_id, error: null });
     } catch (error) {
       const failure = classifyTelegramError(error);
       if (failure.kind === 'rate_limited') {
-        await pauseToken(db, key, failure.retryAfterMs);
+        await pauseSending(db, key, failure.retryAfterMs);
         await db.update(broadcastDeliveries).set({ status: 'pending', error: `429: retried after ${failure.retryAfterMs} ms` }).where(eq(broadcastDeliveries.id, deliveryId));
         continue;
       }

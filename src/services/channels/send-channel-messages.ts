@@ -16,7 +16,7 @@ import { isStaff, type ServiceEnv } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 import { classifyTelegramError } from '../telegram/telegram-errors.ts';
 import { botApi, findTenantBot } from '../telegram/tenant-bot-api.ts';
-import { pauseSending, sleep, takeSendPermit, tryTakeSendSlot } from '../telegram/send-pacing.ts';
+import { pauseSending, reserveTokenSlot, sleepUntil, tryTakeSendSlot } from '../telegram/send-pacing.ts';
 
 const STALE_SENDING_MS = 2 * 60_000;
 
@@ -96,7 +96,7 @@ async function sendOne(env: ServiceEnv, row: Claimed): Promise<'sent' | 'failed'
     return 'failed';
   }
   const api = botApi(env, bot.token);
-  for (let wait = await takeSendPermit(env.db, `bot:${bot.connectionId}`); wait > 0; wait = await takeSendPermit(env.db, `bot:${bot.connectionId}`)) await sleep(wait);
+  await sleepUntil(await reserveTokenSlot(env.db, `bot:${bot.connectionId}`));
   try {
     if (row.kind === 'edit') {
       await api.editMessageText(row.chat_id, row.post_message_id!, row.text);
