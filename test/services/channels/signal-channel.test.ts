@@ -150,6 +150,61 @@ describe('signal channel', () => {
     expect(fake.calls.length).toBe(before);
   });
 
+  /** A long whose first decisive bar (no gaps, one level per bar) is all three targets in turn, or the stop. */
+  function findSimple(kind: 'targets' | 'stop') {
+    for (let i0 = 200; i0 < candles.length - 500; i0 += 11) {
+      const entry = candles[i0].close;
+      const [sl, tp1, tp2, tp3] = [entry * 0.997, entry * 1.002, entry * 1.004, entry * 1.006];
+      const levels = kind === 'stop' ? [] : [tp1, tp2, tp3];
+      const bars: number[] = [];
+      let k = i0 + 1;
+      let ok = true;
+      for (const level of levels) {
+        while (k < candles.length && candles[k].high < level && candles[k].low > (bars.length ? entry : sl)) k += 1;
+        const bar = candles[k];
+        const next = levels[levels.indexOf(level) + 1];
+        if (!bar || bar.low <= (bars.length ? entry : sl) || bar.open >= level || (next !== undefined && bar.high >= next)) ok = false;
+        bars.push(k);
+        k += 1;
+        if (!ok) break;
+      }
+      if (kind === 'stop') {
+        while (k < candles.length && candles[k].high < tp1 && candles[k].low > sl) k += 1;
+        if (!candles[k] || candles[k].high >= tp1 || candles[k].open <= sl) ok = false;
+        bars.push(k);
+      }
+      if (ok) return { i0, bars, entry, sl, tp1, tp2, tp3 };
+    }
+    throw new Error('no scenario');
+  }
+
+  for (const kind of ['targets', 'stop'] as const) {
+    it(kind === 'targets' ? 'edits and replies on TP1, TP2 and TP3 (all targets)' : 'edits and replies when the stop is hit first', async () => {
+      const sc = findSimple(kind);
+      const openedAt = new Date(candles[sc.i0].time + FIVE_MIN);
+      const dec = (n: number) => new Decimal(n.toFixed(2));
+      await t.env.db.transaction((tx) =>
+        createForexSignal(tx, { tenantId: 'gold', symbol: 'BTC/USDT', direction: 'BUY', entry: dec(sc.entry), stopLoss: dec(sc.sl), targets: [dec(sc.tp1), dec(sc.tp2), dec(sc.tp3)], source: 'strategy', dedupeKey: `simple-${kind}`, now: openedAt }),
+      );
+      t.clock.set(openedAt);
+      await send();
+      const expected = kind === 'targets'
+        ? [[/Take-Profit target 1 ✅/, /Status: TP1 hit/], [/Take-Profit target 2 ✅/, /Status: TP2 hit/], [/All take-profit targets achieved/, /Status: TP3 hit ✅✅✅ \(\+/]]
+        : [[/Stop target hit ⛔/, /Status: stopped ⛔ \(-/]];
+      for (const [i, bar] of sc.bars.entries()) {
+        t.clock.set(candles[bar].time + FIVE_MIN);
+        await follow();
+        const before = fake.calls.length;
+        await send();
+        const calls = fake.calls.slice(before);
+        expect(calls.find((c) => c.method === 'sendMessage')!.payload.text).toMatch(expected[i][0]);
+        expect(calls.find((c) => c.method === 'editMessageText')!.payload.text).toMatch(expected[i][1]);
+      }
+      const fx = (await t.database.pool.query(`select status from forex_signals where dedupe_key = $1`, [`simple-${kind}`])).rows[0];
+      expect(fx.status).toBe(kind === 'targets' ? 'TP3_HIT' : 'STOPPED');
+    });
+  }
+
   it('coalesces edits: only the latest state is sent, and a chat over its budget waits', async () => {
     const sc = findScenario();
     const openedAt = new Date(candles[sc.i0].time + FIVE_MIN);
