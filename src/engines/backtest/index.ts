@@ -5,3 +5,4 @@ export * from './ledger.ts';
 export * from './report.ts';
 export * from './finalize.ts';
 export * from './run-backtest.ts';
+export * from './fast-path.ts';

@@ -40,7 +40,7 @@ function addComponent(c: Component, side: SideRules, table: SlotTable): void {
       return;
     case 'stop_loss': {
       const atrSlot = c.atrMultiplier !== undefined
-        ? table.slotOf({ kind: 'indicator', indicator: 'atr', params: { period: c.atrPeriod ?? 14 }, output: 'value' })
+        ? table.slotOf({ indicator: 'atr', params: { period: c.atrPeriod ?? 14 }, output: 'value' })
         : -1;
       side.stop = { percent: c.percent ?? null, atrMultiplier: c.atrMultiplier ?? null, atrSlot, trailing: c.trailing };
     }

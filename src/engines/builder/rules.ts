@@ -36,7 +36,7 @@ export class SlotTable {
     if (existing !== undefined) return existing;
     let slot: Slot;
     let label: string;
-    if (o.kind === 'indicator') {
+    if ('indicator' in o) {
       const sourceKey = JSON.stringify([o.indicator, o.params]);
       let source = this.sourceKeys.get(sourceKey);
       if (source === undefined) {
@@ -47,9 +47,9 @@ export class SlotTable {
       slot = { kind: 'indicator', source, output: def.outputs.indexOf(o.output) };
       const args = Object.values(o.params).filter((v) => v !== null).join(',');
       label = `${o.indicator}(${args})${def.outputs.length > 1 ? `.${o.output}` : ''}`;
-    } else if (o.kind === 'price') {
-      slot = { kind: 'price', field: o.field };
-      label = o.field;
+    } else if ('price' in o) {
+      slot = { kind: 'price', field: o.price };
+      label = o.price;
     } else {
       slot = { kind: 'constant', value: o.value };
       label = String(o.value);

@@ -25,13 +25,14 @@ const indicatorOperand = z.object({
     ctx.addIssue({ code: 'custom', message: `output must be one of ${def.outputs.map((x) => `'${x}'`).join(', ')} for ${o.indicator}`, path: ['output'] });
     return z.NEVER;
   }
-  return { kind: 'indicator' as const, indicator: o.indicator as IndicatorId, params: parsed.data as Record<string, unknown>, output };
+  return { indicator: o.indicator as IndicatorId, params: parsed.data as Record<string, unknown>, output };
 });
 
+/** Parsing is idempotent (the output is a valid input), so a stored, already-parsed config parses again unchanged. */
 export const operandSchema = z.union([
   indicatorOperand,
-  z.object({ price: enumField('price', PRICE_FIELDS) }).transform((o) => ({ kind: 'price' as const, field: o.price })),
-  z.object({ value: z.number({ error: 'value must be a number' }) }).transform((o) => ({ kind: 'constant' as const, value: o.value })),
+  z.object({ price: enumField('price', PRICE_FIELDS) }),
+  z.object({ value: z.number({ error: 'value must be a number' }) }),
 ], { error: 'an operand is { indicator, params?, output? }, { price } or { value }' });
 export type Operand = z.output<typeof operandSchema>;
 
