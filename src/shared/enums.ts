@@ -26,6 +26,7 @@ export const ORDER_STATUSES = ['pending', 'open', 'filled', 'cancelled', 'failed
 export const POSITION_STATUSES = ['open', 'closed', 'cancelled'] as const;
 export const CLOSE_REASONS = ['STOP_LOSS', 'TAKE_PROFIT', 'SIGNAL', 'BOT_STOPPED', 'MANUAL'] as const;
 export const POSITION_ORDER_TYPES = ['market', 'limit'] as const;
+export const ORDER_EFFECTS = ['open', 'increase', 'reduce', 'close'] as const;
 
 // bots
 export const BOT_STATUSES = ['active', 'inactive', 'paused', 'error'] as const;

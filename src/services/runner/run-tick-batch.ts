@@ -1,0 +1,128 @@
+/**
+ * Run a batch of ticks (one pg-boss fetch): market data first, outside any transaction; then one
+ * transaction that locks the bots (SKIP LOCKED: a bot a manual command holds waits for the next
+ * tick), skips ticks already recorded (a retried job), computes every bot and writes it all.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { bots, executions, orders, positions } from '../../db/schema/index.ts';
+import type { ServiceEnv } from '../core/context.ts';
+import { engineFor } from '../bots/engine-registry.ts';
+import { assemblePaperTick, type OrderRow, type PositionRow } from './assemble-paper-tick.ts';
+import { assembleFailure } from './assemble-failure.ts';
+import { loadMarketSlice, type MarketSlice } from './market-inputs.ts';
+import { loadPendingSignals } from './pending-signals.ts';
+import { executionIdFor } from './tick-ids.ts';
+import { WriteSet } from './write-set.ts';
+
+export interface TickJob {
+  botId: string;
+  slot: number;
+}
+
+export interface TickBatchOptions {
+  slippageBps?: number;
+  maxFailures?: number;
+}
+
+export interface TickBatchResult {
+  ticked: number;
+  skipped: number;
+  failed: number;
+  fills: number;
+  statements: number;
+}
+
+export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: TickBatchOptions = {}): Promise<TickBatchResult> {
+  const result: TickBatchResult = { ticked: 0, skipped: 0, failed: 0, fills: 0, statements: 0 };
+  if (jobs.length === 0) return result;
+  if (!env.market) throw new Error('runTickBatch needs env.market');
+  const now = env.clock.now();
+  const slotOf = new Map(jobs.map((j) => [j.botId, j.slot]));
+  const ids = [...slotOf.keys()];
+
+  // 1. market data, outside the transaction (no row lock is held during network calls)
+  const preload = await env.db
+    .select({ id: bots.id, type: bots.type, exchange: bots.exchange, tradingPair: bots.tradingPair, timeframe: bots.timeframe, config: bots.config })
+    .from(bots)
+    .where(and(inArray(bots.id, ids), eq(bots.status, 'active')));
+  result.statements++;
+  const slices = new Map<string, MarketSlice | Error>();
+  const warmups = new Map<string, number>();
+  for (const b of preload) {
+    const key = sliceKey(b.exchange, b.tradingPair ?? '', b.timeframe ?? '5m');
+    let warmup = 50;
+    try {
+      const engine = engineFor(b.type);
+      warmup = engine.warmupCandles(engine.configSchema.parse(b.config));
+    } catch {
+      // the bot fails in its tick with a clear message; the slice is still fetched for others
+    }
+    warmups.set(key, Math.max(warmups.get(key) ?? 0, warmup));
+  }
+  for (const [key, warmup] of warmups) {
+    const [venue, symbol, timeframe] = key.split('|');
+    try {
+      slices.set(key, await loadMarketSlice(env.db, env.market, venue, symbol, timeframe, Math.min(Math.max(warmup + 2, 30), 1000), now.getTime()));
+    } catch (error) {
+      slices.set(key, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  // 2. one transaction: lock, skip what is done, compute, write
+  await env.db.transaction(async (tx) => {
+    const locked = await tx.select().from(bots).where(and(inArray(bots.id, ids), eq(bots.status, 'active'))).for('update', { skipLocked: true });
+    const executionIds = locked.map((b) => executionIdFor(b.id, slotOf.get(b.id)!));
+    const done = new Set(
+      executionIds.length ? (await tx.select({ id: executions.executionId }).from(executions).where(inArray(executions.executionId, executionIds))).map((r) => r.id) : [],
+    );
+    const todo = locked.filter((b) => !done.has(executionIdFor(b.id, slotOf.get(b.id)!)));
+    result.skipped = jobs.length - todo.length;
+    if (todo.length === 0) return;
+    const todoIds = todo.map((b) => b.id);
+    const [openPositions, restingOrders, signals] = await Promise.all([
+      tx.select().from(positions).where(and(inArray(positions.botId, todoIds), eq(positions.status, 'open'))),
+      tx.select().from(orders).where(and(inArray(orders.botId, todoIds), eq(orders.status, 'open'))),
+      loadPendingSignals(tx, todo.filter((b) => b.type === 'signal')),
+    ]);
+    result.statements += 5;
+    const byBot = <T extends { botId: string | null }>(rows: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const r of rows) if (r.botId) m.set(r.botId, [...(m.get(r.botId) ?? []), r]);
+      return m;
+    };
+    const positionsByBot = byBot<PositionRow>(openPositions);
+    const ordersByBot = byBot<OrderRow>(restingOrders);
+
+    const writes = new WriteSet();
+    for (const bot of todo) {
+      const executionId = executionIdFor(bot.id, slotOf.get(bot.id)!);
+      const slice = slices.get(sliceKey(bot.exchange, bot.tradingPair ?? '', bot.timeframe ?? '5m'));
+      try {
+        if (!slice) throw new Error('no market data was loaded for this bot');
+        if (slice instanceof Error) throw slice;
+        if (!bot.paperTrading) throw new Error('live bots are ticked by the live runner');
+        const summary = assemblePaperTick(
+          {
+            bot, positions: positionsByBot.get(bot.id) ?? [], resting: ordersByBot.get(bot.id) ?? [], candles: slice.candles, price: slice.price,
+            pair: slice.pair, fees: slice.fees, signals: signals.get(bot.id) ?? [], executionId, now, slippageBps: options.slippageBps ?? 5,
+          },
+          writes,
+        );
+        result.ticked++;
+        result.fills += summary.fills;
+      } catch (error) {
+        result.failed++;
+        assembleFailure(writes, bot, error, executionId, now, options.maxFailures ?? 5);
+        env.logger.warn({ botId: bot.id, err: error }, 'bot tick failed');
+      }
+    }
+    result.statements += writes.statementCount() + 2; // + begin/commit
+    await writes.flush(tx);
+  });
+  return result;
+}
+
+function sliceKey(venue: string, symbol: string, timeframe: string): string {
+  return `${venue}|${symbol}|${timeframe}`;
+}
+
