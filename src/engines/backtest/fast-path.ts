@@ -1,6 +1,6 @@
 import { ZERO } from '../../shared/money.ts';
-import { compileRules, computeSlotArrays } from '../builder/compile.ts';
-import { actionsToIntents, applyFills, initialPolicyState, planBar, type Bar } from '../builder/policy.ts';
+import { compileRules, computeSignalArrays } from '../builder/compile.ts';
+import { actionsToIntents, applyFills, emptySignals, initialPolicyState, needsPlan, planBar, type Bar } from '../builder/policy.ts';
 import { PaperBook } from '../fills/paper-book.ts';
 import type { PaperFill } from '../fills/types.ts';
 import type { Candle, CandleSeries } from '../types.ts';
@@ -24,10 +24,9 @@ export function runFastBacktest(rawConfig: unknown, input: Candle[] | CandleSeri
   const compiled = compileRules(rawConfig);
   const series = isCandleSeries(input) ? input : candlesToSeries(input);
   const n = series.close.length;
-  const slots = computeSlotArrays(compiled, series);
-  const k = slots.length;
-  const cur = new Float64Array(k).fill(Number.NaN);
-  const prev = new Float64Array(k).fill(Number.NaN);
+  const signals = computeSignalArrays(compiled, series);
+  const { enterLong, enterShort, exitLong, exitShort, atrLong, atrShort } = signals;
+  const sig = emptySignals();
   const policy = initialPolicyState();
   const book = new PaperBook(settings.pair, settings.fees, { quote: settings.initialQuote, base: settings.initialBase ?? ZERO }, settings.fillRules);
   const ledger = new TradeLedger();
@@ -40,6 +39,7 @@ export function runFastBacktest(rawConfig: unknown, input: Candle[] | CandleSeri
   let exposed = 0;
 
   for (let i = 0; i < n; i++) {
+    if (settings.onProgress && i > 0 && i % progressEvery === 0) settings.onProgress({ done: i, total: n });
     let fills: readonly PaperFill[] = NO_FILLS;
     if (book.orders.length > 0) {
       fills = book.processCandle({ time: time[i], open: open[i], high: high[i], low: low[i], close: close[i], volume: volume[i] }, i);
@@ -47,18 +47,24 @@ export function runFastBacktest(rawConfig: unknown, input: Candle[] | CandleSeri
     }
     equity[i] = book.quoteNum + book.baseNum * close[i];
     if (book.baseNum !== 0 || fills.length) exposed++;
-    for (let j = 0; j < k; j++) {
-      prev[j] = cur[j];
-      cur[j] = slots[j][i];
-    }
     if (i + 1 >= compiled.warmup) {
       if (fills.length || policy.closingTag !== null || policy.position?.status === 'opening') {
         applyFills(policy, fills, book.openOrderTags(), compiled.rules);
       }
+      sig.enterLong = enterLong[i] === 1;
+      sig.enterShort = enterShort[i] === 1;
+      sig.exitLong = exitLong[i] === 1;
+      sig.exitShort = exitShort[i] === 1;
+      if (!needsPlan(policy, compiled.rules, sig)) {
+        decisions.hold++;
+        continue;
+      }
+      sig.atrLong = atrLong ? atrLong[i] : Number.NaN;
+      sig.atrShort = atrShort ? atrShort[i] : Number.NaN;
       bar.high = high[i];
       bar.low = low[i];
       bar.close = close[i];
-      const actions = planBar(policy, compiled.rules, cur, prev, bar);
+      const actions = planBar(policy, compiled.rules, sig, bar);
       if (actions === null) decisions.hold++;
       else {
         const last = actions[actions.length - 1];
@@ -70,7 +76,6 @@ export function runFastBacktest(rawConfig: unknown, input: Candle[] | CandleSeri
         }
       }
     }
-    if (settings.onProgress && (i + 1) % progressEvery === 0) settings.onProgress({ done: i + 1, total: n });
   }
 
   const lastCandle = n ? { time: time[n - 1], open: open[n - 1], high: high[n - 1], low: low[n - 1], close: close[n - 1], volume: volume[n - 1] } : null;

@@ -1,4 +1,5 @@
-import { Decimal, ZERO } from '../../shared/money.ts';
+import { ZERO, type Decimal } from '../../shared/money.ts';
+import { decimalToNumber } from '../fills/rounding.ts';
 import type { PaperFill } from '../fills/types.ts';
 import type { BacktestTrade } from './types.ts';
 
@@ -13,6 +14,11 @@ interface OpenTrade {
   fees: Decimal;
   open: Decimal;
   fills: number;
+  /** Price of the only entry / exit fill, which is the average without a division. */
+  entryPrice: Decimal | null;
+  exitPrice: Decimal | null;
+  entryFills: number;
+  exitFills: number;
 }
 
 /**
@@ -30,32 +36,39 @@ export class TradeLedger {
       trade = {
         side: fill.side === 'buy' ? 'long' : 'short', entryTime: fill.time, entryIndex: index,
         entryQuantity: ZERO, entryNotional: ZERO, exitQuantity: ZERO, exitNotional: ZERO, fees: ZERO, open: ZERO, fills: 0,
+        entryPrice: null, exitPrice: null, entryFills: 0, exitFills: 0,
       };
       this.open.set(fill.positionTag, trade);
     }
     const entering = (fill.side === 'buy') === (trade.side === 'long');
     const notional = fill.price.mul(fill.quantity);
     trade.fills++;
-    trade.fees = trade.fees.add(fill.fee);
+    if (!fill.fee.isZero()) trade.fees = trade.fees.add(fill.fee);
     if (entering) {
-      trade.entryQuantity = trade.entryQuantity.add(fill.quantity);
-      trade.entryNotional = trade.entryNotional.add(notional);
-      trade.open = trade.open.add(fill.quantity);
+      trade.entryFills++;
+      trade.entryPrice = trade.entryFills === 1 ? fill.price : null;
+      trade.entryQuantity = trade.entryFills === 1 ? fill.quantity : trade.entryQuantity.add(fill.quantity);
+      trade.entryNotional = trade.entryFills === 1 ? notional : trade.entryNotional.add(notional);
+      trade.open = trade.entryQuantity.sub(trade.exitQuantity);
       return null;
     }
-    trade.exitQuantity = trade.exitQuantity.add(fill.quantity);
-    trade.exitNotional = trade.exitNotional.add(notional);
-    trade.open = trade.open.sub(fill.quantity);
+    trade.exitFills++;
+    trade.exitPrice = trade.exitFills === 1 ? fill.price : null;
+    trade.exitQuantity = trade.exitFills === 1 ? fill.quantity : trade.exitQuantity.add(fill.quantity);
+    trade.exitNotional = trade.exitFills === 1 ? notional : trade.exitNotional.add(notional);
+    trade.open = trade.entryQuantity.sub(trade.exitQuantity);
     if (trade.open.gt(0)) return null;
     this.open.delete(fill.positionTag);
     const gross = trade.side === 'long' ? trade.exitNotional.sub(trade.entryNotional) : trade.entryNotional.sub(trade.exitNotional);
-    const pnl = gross.sub(trade.fees);
+    const pnl = trade.fees.isZero() ? gross : gross.sub(trade.fees);
     const closed: BacktestTrade = {
       positionTag: fill.positionTag, side: trade.side, entryTime: trade.entryTime, exitTime: fill.time,
       entryIndex: trade.entryIndex, exitIndex: index,
-      entryPrice: trade.entryNotional.div(trade.entryQuantity), exitPrice: trade.exitNotional.div(trade.exitQuantity),
+      entryPrice: trade.entryPrice ?? trade.entryNotional.div(trade.entryQuantity),
+      exitPrice: trade.exitPrice ?? trade.exitNotional.div(trade.exitQuantity),
       quantity: trade.entryQuantity, pnl, fees: trade.fees,
-      returnPct: pnl.div(trade.entryNotional).toNumber(), closeReason: fill.closeReason ?? null, fills: trade.fills,
+      // A statistic, so a float ratio of the exact amounts is enough (and avoids an 80-digit division).
+      returnPct: decimalToNumber(pnl) / decimalToNumber(trade.entryNotional), closeReason: fill.closeReason ?? null, fills: trade.fills,
     };
     this.trades.push(closed);
     return closed;

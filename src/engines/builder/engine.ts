@@ -1,7 +1,7 @@
 import type { Decision, MarketSnapshot, StrategyEngine } from '../types.ts';
 import { INDICATORS } from './catalogue.ts';
 import { compileRules, type CompiledRules } from './compile.ts';
-import { actionsToIntents, applyFills, initialPolicyState, planBar, type Action, type PolicyState } from './policy.ts';
+import { actionsToIntents, applyFills, emptySignals, evaluateSignals, initialPolicyState, planBar, type Action, type PolicyState } from './policy.ts';
 import { builderConfigSchema, type BuilderConfig } from './schema.ts';
 
 /** JSON state of a built strategy: indicator streams, the last two bars' slot values (null = none yet), the position. */
@@ -52,7 +52,7 @@ function decideBuilt(c: CompiledRules, state: BuilderState, market: MarketSnapsh
   const last = market.candles[market.candles.length - 1];
   const cur = Float64Array.from(state.current, nullToNaN);
   const prev = Float64Array.from(state.previous, nullToNaN);
-  const actions = last ? planBar(state.policy, c.rules, cur, prev, last) ?? [] : [];
+  const actions = last ? planBar(state.policy, c.rules, evaluateSignals(c.rules, cur, prev, emptySignals()), last) ?? [] : [];
   const intents = actions.length ? actionsToIntents(actions, c.sizing, market.price, market.balances.quote, market.pair) : [];
   return { intents, state, decision: describe(c, actions, market.price, cur) };
 }

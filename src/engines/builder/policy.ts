@@ -1,5 +1,5 @@
 import { Decimal } from '../../shared/money.ts';
-import { roundQuantity } from '../fills/rounding.ts';
+import { decimalToNumber, roundQuantity } from '../fills/rounding.ts';
 import type { CloseReason, Fill, Intent, PairRules } from '../types.ts';
 import { allHold, type CompiledCondition } from './rules.ts';
 
@@ -57,6 +57,32 @@ export interface Bar {
   close: number;
 }
 
+/** The rules' verdicts for one bar: entry rules and trend filters of a side, and its exit rules. */
+export interface BarSignals {
+  enterLong: boolean;
+  enterShort: boolean;
+  exitLong: boolean;
+  exitShort: boolean;
+  /** ATR at this bar per side, for ATR stops (NaN when not used or not ready). */
+  atrLong: number;
+  atrShort: number;
+}
+
+/** Evaluates every rule on the last two bars' slot values (the decide() path; the fast path reads precomputed arrays). */
+export function evaluateSignals(rules: Record<Side, SideRules>, cur: ArrayLike<number>, prev: ArrayLike<number>, out: BarSignals): BarSignals {
+  out.enterLong = enters(rules.long, cur, prev);
+  out.enterShort = enters(rules.short, cur, prev);
+  out.exitLong = allHold(rules.long.exit, cur, prev, false);
+  out.exitShort = allHold(rules.short.exit, cur, prev, false);
+  out.atrLong = rules.long.stop && rules.long.stop.atrSlot >= 0 ? cur[rules.long.stop.atrSlot] : Number.NaN;
+  out.atrShort = rules.short.stop && rules.short.stop.atrSlot >= 0 ? cur[rules.short.stop.atrSlot] : Number.NaN;
+  return out;
+}
+
+export function emptySignals(): BarSignals {
+  return { enterLong: false, enterShort: false, exitLong: false, exitShort: false, atrLong: Number.NaN, atrShort: Number.NaN };
+}
+
 export function initialPolicyState(): PolicyState {
   return { seq: 0, position: null, closingTag: null };
 }
@@ -71,7 +97,7 @@ export function applyFills(s: PolicyState, fills: readonly Fill[], openTags: rea
     if (p && f.tag === openTag(p.n)) {
       p.status = 'open';
       p.quantity = f.quantity.toFixed();
-      p.entryPrice = f.price.toNumber();
+      p.entryPrice = decimalToNumber(f.price);
       placeStops(p, rules[p.side]);
     } else if (f.tag === s.closingTag) {
       s.closingTag = null;
@@ -99,8 +125,20 @@ function enters(r: SideRules, cur: ArrayLike<number>, prev: ArrayLike<number>): 
   return allHold(r.entry, cur, prev, false) && allHold(r.trend, cur, prev, true);
 }
 
+/**
+ * Whether planBar could do anything on this bar. The fast path skips the call when not — it
+ * would return null without touching the state — so keep the two in step.
+ */
+export function needsPlan(s: PolicyState, rules: Record<Side, SideRules>, sig: BarSignals): boolean {
+  const p = s.position;
+  if (!p) return sig.enterLong || sig.enterShort;
+  if (p.status !== 'open') return false;
+  const long = p.side === 'long';
+  return p.stop !== null || p.takeProfit !== null || (long ? sig.exitLong || sig.enterShort : sig.exitShort || sig.enterLong) || rules[p.side].stop?.trailing === true;
+}
+
 /** Decides this bar's actions and advances trailing stops; mutates the state. */
-export function planBar(s: PolicyState, rules: Record<Side, SideRules>, cur: ArrayLike<number>, prev: ArrayLike<number>, bar: Bar): Action[] | null {
+export function planBar(s: PolicyState, rules: Record<Side, SideRules>, sig: BarSignals, bar: Bar): Action[] | null {
   const p = s.position;
   if (p && p.status === 'open') {
     const long = p.side === 'long';
@@ -108,12 +146,12 @@ export function planBar(s: PolicyState, rules: Record<Side, SideRules>, cur: Arr
     let close: Action | null = null;
     if (p.stop !== null && (long ? bar.low <= p.stop : bar.high >= p.stop)) close = { type: 'close', position: p, reason: 'STOP_LOSS', why: 'stop loss reached' };
     else if (p.takeProfit !== null && (long ? bar.high >= p.takeProfit : bar.low <= p.takeProfit)) close = { type: 'close', position: p, reason: 'TAKE_PROFIT', why: 'take profit reached' };
-    else if (allHold(r.exit, cur, prev, false)) close = { type: 'close', position: p, reason: 'SIGNAL', why: `exit: ${r.exit.map((c) => c.label).join(' and ')}` };
+    else if (long ? sig.exitLong : sig.exitShort) close = { type: 'close', position: p, reason: 'SIGNAL', why: `exit: ${r.exit.map((c) => c.label).join(' and ')}` };
     if (close) return finishClose(s, close);
     const other: Side = long ? 'short' : 'long';
-    if (enters(rules[other], cur, prev)) {
+    if (long ? sig.enterShort : sig.enterLong) {
       const actions = finishClose(s, { type: 'close', position: p, reason: 'SIGNAL', why: `reverse to ${other}` });
-      return actions.concat(open(s, other, rules[other], cur));
+      return actions.concat(open(s, other, rules[other], long ? sig.atrShort : sig.atrLong));
     }
     if (r.stop?.trailing && p.stopDistance !== null) {
       p.extreme = long ? Math.max(p.extreme as number, bar.high) : Math.min(p.extreme as number, bar.low);
@@ -123,8 +161,8 @@ export function planBar(s: PolicyState, rules: Record<Side, SideRules>, cur: Arr
     return null;
   }
   if (p) return null; // the entry order is still in flight
-  if (enters(rules.long, cur, prev)) return open(s, 'long', rules.long, cur);
-  if (enters(rules.short, cur, prev)) return open(s, 'short', rules.short, cur);
+  if (sig.enterLong) return open(s, 'long', rules.long, sig.atrLong);
+  if (sig.enterShort) return open(s, 'short', rules.short, sig.atrShort);
   return null;
 }
 
@@ -134,16 +172,17 @@ function finishClose(s: PolicyState, action: Extract<Action, { type: 'close' }>)
   return [action];
 }
 
-function open(s: PolicyState, side: Side, r: SideRules, cur: ArrayLike<number>): Action[] {
+function open(s: PolicyState, side: Side, r: SideRules, atr: number): Action[] {
   const n = ++s.seq;
-  const atr = r.stop && r.stop.atrMultiplier !== null ? cur[r.stop.atrSlot] : null;
-  s.position = { n, side, status: 'opening', quantity: null, entryPrice: null, stop: null, takeProfit: null, extreme: null, stopDistance: null, atrAtSignal: atr !== null && Number.isFinite(atr) ? atr : null };
+  s.position = { n, side, status: 'opening', quantity: null, entryPrice: null, stop: null, takeProfit: null, extreme: null, stopDistance: null, atrAtSignal: Number.isFinite(atr) ? atr : null };
   return [{ type: 'open', side, n, reason: `entry ${side}: ${r.entry.map((c) => c.label).join(' and ')}` }];
 }
 
 export type Sizing = { mode: 'equity_fraction'; fraction: string } | { mode: 'quote'; amount: string };
 
 /** Orders for the actions: market orders; entries sized by equity fraction at the fill, or by a quote amount at this close. */
+const fractions = new Map<string, Decimal>();
+
 export function actionsToIntents(actions: readonly Action[], sizing: Sizing, price: number, freeQuote: Decimal, pair: PairRules): Intent[] {
   return actions.map((a): Intent => {
     if (a.type === 'close') {
@@ -152,13 +191,19 @@ export function actionsToIntents(actions: readonly Action[], sizing: Sizing, pri
         quantity: new Decimal(a.position.quantity ?? 0), positionTag: `pos-${a.position.n}`, effect: 'close', closeReason: a.reason, reason: a.why,
       };
     }
+    const scale = 10 ** pair.quantityPrecision;
     const quantity = sizing.mode === 'quote'
       ? roundQuantity(new Decimal(sizing.amount).div(price), pair)
-      : roundQuantity(new Decimal(Math.max(0, freeQuote.toNumber() * Number(sizing.fraction) / price)), pair);
+      // An estimate only: the fill re-sizes from the equity at the fill price.
+      : new Decimal(Math.floor(Math.max(0, (decimalToNumber(freeQuote) * Number(sizing.fraction)) / price) * scale) / scale);
+    let fraction: Decimal | undefined;
+    if (sizing.mode === 'equity_fraction') {
+      fraction = fractions.get(sizing.fraction);
+      if (!fraction) fractions.set(sizing.fraction, (fraction = new Decimal(sizing.fraction)));
+    }
     return {
       kind: 'place_order', tag: openTag(a.n), side: a.side === 'long' ? 'buy' : 'sell', type: 'market', quantity,
-      positionTag: `pos-${a.n}`, effect: 'open', reason: a.reason,
-      ...(sizing.mode === 'equity_fraction' ? { equityFraction: new Decimal(sizing.fraction) } : {}),
+      positionTag: `pos-${a.n}`, effect: 'open', reason: a.reason, ...(fraction ? { equityFraction: fraction } : {}),
     };
   });
 }

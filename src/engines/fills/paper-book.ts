@@ -1,6 +1,6 @@
 import { Decimal, ZERO } from '../../shared/money.ts';
 import type { Candle, Fees, Intent, PairRules } from '../types.ts';
-import { checkOrderSize, priceFromNumber, roundPrice, roundQuantity } from './rounding.ts';
+import { checkOrderSize, decimalToNumber, floorDivide, priceFromNumber, roundPrice, roundQuantity } from './rounding.ts';
 import { findTrigger, type Trigger } from './trigger.ts';
 import { DEFAULT_FILL_RULES, type FillRules, type PaperBalances, type PaperFill, type PaperOrder, type PaperRejection } from './types.ts';
 
@@ -35,8 +35,8 @@ export class PaperBook {
     this.rules = { ...DEFAULT_FILL_RULES, ...rules };
     this.quote = balances.quote;
     this.base = balances.base;
-    this.quoteNum = balances.quote.toNumber();
-    this.baseNum = balances.base.toNumber();
+    this.quoteNum = decimalToNumber(balances.quote);
+    this.baseNum = decimalToNumber(balances.base);
   }
 
   /** Rests an order; it may fill from the candle after `index`. Returns the rejection, if any. */
@@ -51,7 +51,7 @@ export class PaperBook {
     }
     this.orders.push({
       seq: this.seq++, tag: intent.tag, side: intent.side, type: intent.type, quantity, price,
-      priceNum: price ? price.toNumber() : Number.NaN, positionTag: intent.positionTag, effect: intent.effect,
+      priceNum: price ? decimalToNumber(price) : Number.NaN, positionTag: intent.positionTag, effect: intent.effect,
       closeReason: intent.closeReason, equityFraction: intent.equityFraction, placedAt: index,
     });
     this.free = null;
@@ -94,7 +94,7 @@ export class PaperBook {
   fillAt(intent: PlaceOrderIntent, price: Decimal, time: number, maker = false): PaperFill | null {
     const order: PaperOrder = {
       seq: this.seq++, tag: intent.tag, side: intent.side, type: intent.type, quantity: roundQuantity(intent.quantity, this.pair),
-      price, priceNum: price.toNumber(), positionTag: intent.positionTag, effect: intent.effect,
+      price, priceNum: decimalToNumber(price), positionTag: intent.positionTag, effect: intent.effect,
       closeReason: intent.closeReason, equityFraction: intent.equityFraction, placedAt: -1,
     };
     const fill = this.execute(order, roundPrice(price, this.pair), time, maker);
@@ -157,20 +157,21 @@ export class PaperBook {
       if (problem) return this.drop(order.tag, time, problem);
     }
     const notional = quantity.mul(price);
-    const fee = notional.mul(rate);
+    const fee = rate.isZero() ? ZERO : notional.mul(rate);
     if (!this.rules.allowShort) {
       const affordable = order.side === 'buy' ? this.quote.gte(notional.add(fee)) : this.base.gte(quantity);
       if (!affordable) return this.drop(order.tag, time, 'insufficient_balance');
     }
+    const cash = fee.isZero() ? notional : order.side === 'buy' ? notional.add(fee) : notional.sub(fee);
     if (order.side === 'buy') {
-      this.quote = this.quote.sub(notional).sub(fee);
+      this.quote = this.quote.sub(cash);
       this.base = this.base.add(quantity);
     } else {
-      this.quote = this.quote.add(notional).sub(fee);
+      this.quote = this.quote.add(cash);
       this.base = this.base.sub(quantity);
     }
-    this.quoteNum = this.quote.toNumber();
-    this.baseNum = this.base.toNumber();
+    this.quoteNum = decimalToNumber(this.quote);
+    this.baseNum = decimalToNumber(this.base);
     const next = order.side === 'buy' ? position.add(quantity) : position.sub(quantity);
     if (next.isZero()) this.closePosition(order.positionTag);
     else this.positions.set(order.positionTag, next);
@@ -185,7 +186,8 @@ export class PaperBook {
     // Spot: the free quote. Margin: equity minus the margin the open position uses (leverage 1).
     const available = this.base.gte(0) ? this.quote : this.quote.add(this.base.mul(price).mul(2));
     if (available.lte(0)) return ZERO;
-    return available.mul(fraction).div(price.mul(rate.add(1)));
+    const unitCost = rate.isZero() ? price : price.mul(rate.add(1));
+    return floorDivide(available.mul(fraction), unitCost, this.pair.quantityPrecision);
   }
 
   private closePosition(positionTag: string): void {

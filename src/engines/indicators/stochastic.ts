@@ -1,11 +1,11 @@
-import { assertPeriod, createWindow, isWindowFull, maxWindow, minWindow, nanArray, pushWindow, type WindowState } from './common.ts';
-import { createSma, updateSma, type SmaState } from './sma.ts';
+import { assertPeriod, createWindow, isWindowFull, maxWindow, minWindow, nanArray, pushWindow, sumWindow, type WindowState } from './common.ts';
 import type { HlcSeries } from './atr.ts';
 
 /**
  * Slow stochastic oscillator (trading-signals' StochasticOscillator, TA-Lib STOCH with SMA):
  * fast %K = 100 × (close − lowest low) / (highest high − lowest low) over kPeriod (a zero range
- * counts as 1), %K = SMA(kSlowing) of fast %K, %D = SMA(dPeriod) of %K.
+ * counts as 1), %K = SMA(kSlowing) of fast %K, %D = SMA(dPeriod) of %K. The two short
+ * smoothings are fresh window means (as trading-signals), so a %K of exactly 0 or 100 stays exact.
  */
 export interface StochasticValue {
   k: number;
@@ -15,8 +15,8 @@ export interface StochasticValue {
 export interface StochasticState {
   highs: WindowState;
   lows: WindowState;
-  smoothK: SmaState;
-  smoothD: SmaState;
+  smoothK: WindowState;
+  smoothD: WindowState;
   k: number | null;
   d: number | null;
 }
@@ -29,7 +29,9 @@ export interface StochasticOptions {
 
 export function createStochastic({ kPeriod = 14, kSlowing = 3, dPeriod = 3 }: StochasticOptions = {}): StochasticState {
   assertPeriod('Stochastic kPeriod', kPeriod);
-  return { highs: createWindow(kPeriod), lows: createWindow(kPeriod), smoothK: createSma(kSlowing), smoothD: createSma(dPeriod), k: null, d: null };
+  assertPeriod('Stochastic kSlowing', kSlowing);
+  assertPeriod('Stochastic dPeriod', dPeriod);
+  return { highs: createWindow(kPeriod), lows: createWindow(kPeriod), smoothK: createWindow(kSlowing), smoothD: createWindow(dPeriod), k: null, d: null };
 }
 
 /** Advances the state, leaving %K and %D on it (%K appears dPeriod − 1 bars before %D). */
@@ -42,8 +44,13 @@ export function stepStochastic(s: StochasticState, high: number, low: number, cl
   const divisor = highest - lowest;
   const fastK = ((close - lowest) * 100) / (divisor === 0 ? 1 : divisor);
   // A replaced bar reaches the same stages its add reached (same window fill), so `replace` passes through.
-  s.k = updateSma(s.smoothK, fastK, replace);
-  if (s.k !== null) s.d = updateSma(s.smoothD, s.k, replace);
+  s.k = meanOf(s.smoothK, fastK, replace);
+  if (s.k !== null) s.d = meanOf(s.smoothD, s.k, replace);
+}
+
+function meanOf(w: WindowState, value: number, replace: boolean): number | null {
+  pushWindow(w, value, replace);
+  return isWindowFull(w) ? sumWindow(w) / w.size : null;
 }
 
 export function updateStochastic(s: StochasticState, high: number, low: number, close: number, replace = false): StochasticValue | null {

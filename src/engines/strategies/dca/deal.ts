@@ -1,0 +1,160 @@
+import { Decimal } from '../../../shared/money.ts';
+import { decimalToNumber } from '../../fills/rounding.ts';
+import type { Candle, Fill, Intent, MarketSnapshot } from '../../types.ts';
+import { cancel, formOrder, quantityForQuote } from '../common/orders.ts';
+import type { DealConfig } from './config.ts';
+import { averageEntryPrice, safetyOrderPrice, safetyOrderVolume, splitQuantity, takeProfitPrice } from './math.ts';
+
+/**
+ * One DCA deal: a market base order, safety-order limit buys below it, take-profit limit sells
+ * recomputed from the average entry after every buy, a stop on the average (optionally moved to
+ * break-even after the first take-profit step) and an optional trailing take profit, all
+ * learned from fills matched by tag. Shared by the dca and combo engines, which differ only in
+ * their take-profit plan.
+ */
+export interface Deal {
+  id: number;
+  status: 'opening' | 'open' | 'closing' | 'closed';
+  basePrice: string | null;
+  quantity: string;
+  boughtQuantity: string;
+  boughtNotional: string;
+  soldNotional: string;
+  fees: string;
+  averagePrice: number | null;
+  safetyPlaced: number;
+  safetyFilled: number;
+  tpVersion: number;
+  tpStepsFilled: number;
+  takeProfitPrice: number | null;
+  stop: number | null;
+  trailingPeak: number | null;
+}
+
+/** Take-profit steps still to place: percent above the average entry and share of the open quantity. */
+export type TakeProfitPlan = (stepsFilled: number) => { percent: Decimal; fraction: Decimal }[];
+
+const tag = (d: Deal, kind: string) => `d${d.id}:${kind}`;
+const positionTag = (d: Deal) => `d${d.id}`;
+
+export function startDeal(id: number, market: MarketSnapshot, config: DealConfig): { deal: Deal; order: Intent } | null {
+  const budget = new Decimal(config.baseOrderSize);
+  if (market.balances.quote.lt(budget)) return null;
+  const deal: Deal = {
+    id, status: 'opening', basePrice: null, quantity: '0', boughtQuantity: '0', boughtNotional: '0', soldNotional: '0', fees: '0',
+    averagePrice: null, safetyPlaced: 0, safetyFilled: 0, tpVersion: 0, tpStepsFilled: 0, takeProfitPrice: null, stop: null, trailingPeak: null,
+  };
+  const price = new Decimal(market.price);
+  const order = formOrder({
+    tag: tag(deal, 'bo'), side: 'buy', type: 'market', quantity: quantityForQuote(budget, price, market.pair), positionTag: positionTag(deal),
+    effect: 'open', reason: `deal ${id}: base order of ${config.baseOrderSize} ${market.pair.quote}`, referencePrice: price,
+  }, market.pair);
+  return order ? { deal, order } : null;
+}
+
+/** Applies this deal's fills, then the orders they call for; notices refused orders. */
+export function updateDeal(d: Deal, fills: readonly Fill[], market: MarketSnapshot, config: DealConfig, plan: TakeProfitPlan): Intent[] {
+  const out: Intent[] = [];
+  let bought = false;
+  let sold = false;
+  for (const f of fills) {
+    const kind = f.tag.slice(f.tag.indexOf(':') + 1);
+    const notional = f.price.mul(f.quantity);
+    d.fees = new Decimal(d.fees).add(f.fee).toFixed();
+    if (f.side === 'buy') {
+      d.quantity = new Decimal(d.quantity).add(f.quantity).toFixed();
+      d.boughtQuantity = new Decimal(d.boughtQuantity).add(f.quantity).toFixed();
+      d.boughtNotional = new Decimal(d.boughtNotional).add(notional).toFixed();
+      if (kind === 'bo') {
+        d.basePrice = f.price.toFixed();
+        d.status = 'open';
+      } else d.safetyFilled++;
+      bought = true;
+    } else {
+      d.quantity = new Decimal(d.quantity).sub(f.quantity).toFixed();
+      d.soldNotional = new Decimal(d.soldNotional).add(notional).toFixed();
+      if (kind.startsWith('tp')) d.tpStepsFilled++;
+      sold = true;
+    }
+  }
+  if (d.status === 'opening' && !market.openOrderTags.includes(tag(d, 'bo'))) d.status = 'closed'; // base order refused
+  if (d.status === 'closing' && !bought && !sold && !market.openOrderTags.includes(tag(d, 'close'))) d.status = 'open';
+  if ((d.status === 'open' || d.status === 'closing') && new Decimal(d.quantity).lte(0) && sold) {
+    d.status = 'closed';
+    out.push(...cancelOpenOrders(d, market, 'deal closed'));
+    return out;
+  }
+  if (bought && d.status === 'open') out.push(...afterBuy(d, market, config, plan));
+  if (sold && d.status === 'open' && config.moveStopToBreakeven && d.averagePrice !== null) d.stop = d.averagePrice;
+  return out;
+}
+
+/** After any buy: new average, stop and targets; the next safety orders. */
+function afterBuy(d: Deal, market: MarketSnapshot, config: DealConfig, plan: TakeProfitPlan): Intent[] {
+  const out: Intent[] = [];
+  const average = averageEntryPrice(new Decimal(d.boughtNotional), new Decimal(d.boughtQuantity));
+  d.averagePrice = decimalToNumber(average);
+  if (config.stopLossPercent) d.stop = d.averagePrice * (1 - config.stopLossPercent / 100);
+  const steps = plan(d.tpStepsFilled);
+  d.takeProfitPrice = steps.length ? decimalToNumber(takeProfitPrice(average, steps[0].percent)) : null;
+  const prefix = tag(d, `tp${d.tpVersion}.`);
+  for (const t of market.openOrderTags) if (t.startsWith(prefix)) out.push(cancel(t, 'take profit moved to the new average'));
+  d.tpVersion++;
+  if (!config.trailingTakeProfitPercent) {
+    const parts = splitQuantity(new Decimal(d.quantity), steps.map((s) => s.fraction), market.pair.quantityPrecision);
+    steps.forEach((s, k) => {
+      const order = formOrder({
+        tag: tag(d, `tp${d.tpVersion}.${k}`), side: 'sell', type: 'limit', quantity: parts[k], price: takeProfitPrice(average, s.percent),
+        positionTag: positionTag(d), effect: k === steps.length - 1 ? 'close' : 'reduce', closeReason: 'TAKE_PROFIT',
+        reason: `deal ${d.id}: take profit ${s.percent.toFixed()}% above the average ${average.toDecimalPlaces(market.pair.pricePrecision).toFixed()}`,
+      }, market.pair, 'up');
+      if (order) out.push(order);
+    });
+  }
+  const base = new Decimal(d.basePrice as string);
+  while (d.safetyPlaced < config.maxSafetyOrders && d.safetyPlaced - d.safetyFilled < config.activeSafetyOrders) {
+    const n = ++d.safetyPlaced;
+    const price = safetyOrderPrice(base, n, config.priceDeviationPercent, config.safetyOrderStepScale);
+    const volume = safetyOrderVolume(n, config.safetyOrderSize, config.safetyOrderVolumeScale);
+    const order = formOrder({
+      tag: tag(d, `so${n}`), side: 'buy', type: 'limit', quantity: quantityForQuote(volume, price, market.pair), price,
+      positionTag: positionTag(d), effect: 'increase', reason: `deal ${d.id}: safety order ${n} of ${volume.toFixed()} ${market.pair.quote}`,
+    }, market.pair);
+    if (order) out.push(order);
+  }
+  return out;
+}
+
+/**
+ * Exits watched on the closed candle: the stop (on the low), then the trailing take profit —
+ * which arms when the high reaches the target and sells when the price falls trailing % from
+ * the highest high since. The low is taken to come before the high.
+ */
+export function checkDealExits(d: Deal, candle: Candle, config: DealConfig, market: MarketSnapshot): Intent[] {
+  if (d.status !== 'open') return [];
+  const trail = config.trailingTakeProfitPercent;
+  if (trail && d.trailingPeak !== null && candle.low <= d.trailingPeak * (1 - trail / 100)) {
+    return closeDeal(d, market, 'TAKE_PROFIT', `deal ${d.id}: trailing take profit, ${trail}% below the high of ${d.trailingPeak}`);
+  }
+  if (d.stop !== null && candle.low <= d.stop) return closeDeal(d, market, 'STOP_LOSS', `deal ${d.id}: stop at ${d.stop} reached`);
+  if (trail && d.takeProfitPrice !== null && candle.high >= d.takeProfitPrice) d.trailingPeak = Math.max(d.trailingPeak ?? candle.high, candle.high);
+  return [];
+}
+
+function closeDeal(d: Deal, market: MarketSnapshot, reason: 'STOP_LOSS' | 'TAKE_PROFIT', why: string): Intent[] {
+  d.status = 'closing';
+  return [
+    ...cancelOpenOrders(d, market, why),
+    { kind: 'place_order', tag: tag(d, 'close'), side: 'sell', type: 'market', quantity: new Decimal(d.quantity), positionTag: positionTag(d), effect: 'close', closeReason: reason, reason: why },
+  ];
+}
+
+function cancelOpenOrders(d: Deal, market: MarketSnapshot, why: string): Intent[] {
+  const prefix = `d${d.id}:`;
+  return market.openOrderTags.filter((t) => t.startsWith(prefix) && t !== tag(d, 'close')).map((t) => cancel(t, why));
+}
+
+/** Realized profit of a closed deal in quote: sold − bought − fees. */
+export function dealProfit(d: Deal): Decimal {
+  return new Decimal(d.soldNotional).sub(d.boughtNotional).sub(d.fees);
+}
