@@ -4,7 +4,7 @@
  * arbitrage runs and notifications — all added to the batch's WriteSet.
  */
 import { createId } from '@paralleldrive/cuid2';
-import type { Candle, ExternalSignal, Fees, PairRules } from '../../engines/types.ts';
+import type { Candle, ExternalSignal, Fees, OrderBook, PairRules } from '../../engines/types.ts';
 import type { PaperFill } from '../../engines/fills/types.ts';
 import type * as s from '../../db/schema/index.ts';
 import { Decimal, ZERO } from '../../shared/money.ts';
@@ -31,6 +31,8 @@ export interface PaperTickInputs {
   executionId: string;
   now: Date;
   slippageBps: number;
+  books?: Record<string, OrderBook>;
+  universe?: Record<string, Candle[]>;
   /** Drive this tick with another engine (a closer); the bot's own state is kept untouched. */
   override?: (holdings: Map<string, Decimal>) => { engine: import('../../engines/types.ts').StrategyEngine<any, any>; cancelTags?: string[] };
   /** Play candles through resting orders (default true; a manual close does not). */
@@ -72,6 +74,7 @@ export function assemblePaperTick(input: PaperTickInputs, writes: WriteSet): Tic
     engine: override?.engine ?? own, config: override ? {} : ownConfig, state: override ? null : ownState, cash: bot.currentBalance, holdings, resting,
     candles: input.candles, lastCandleTime: input.playCandles === false ? null : bot.lastCandleAt ? bot.lastCandleAt.getTime() : null,
     price: input.price, pair: input.pair, fees: input.fees, slippageBps: input.slippageBps, now: now.getTime(),
+    books: input.books, universe: input.universe,
     signals: override ? [] : input.signals.map((x) => x.signal), pendingFills: override ? [] : stored.pendingFills, guards: override ? undefined : guards,
   });
   // with an override the bot's engine keeps its state and still has to hear of its old fills

@@ -15,10 +15,8 @@ export async function closePositionsNow(tx: DbOrTx, env: ServiceEnv, bot: BotRow
   if (!bot.paperTrading) throw preconditionFailed('Closing live positions goes through the live runner.');
   if (!env.market) throw preconditionFailed('No market data is available to close at.');
   const now = env.clock.now();
-  const [open, resting] = await Promise.all([
-    tx.select().from(positions).where(and(eq(positions.botId, bot.id), eq(positions.status, 'open'))),
-    tx.select().from(orders).where(and(eq(orders.botId, bot.id), eq(orders.status, 'open'))),
-  ]);
+  const open = await tx.select().from(positions).where(and(eq(positions.botId, bot.id), eq(positions.status, 'open')));
+  const resting = await tx.select().from(orders).where(and(eq(orders.botId, bot.id), eq(orders.status, 'open')));
   if (open.length === 0 && resting.length === 0) return { closed: 0, fills: 0 };
   const slice = await loadMarketSlice(tx, env.market, bot.exchange, bot.tradingPair ?? '', bot.timeframe ?? '5m', 2, now.getTime());
   const writes = new WriteSet();

@@ -43,6 +43,7 @@ export interface PaperTickInput {
   now: number;
   signals?: ExternalSignal[];
   books?: Record<string, OrderBook>;
+  universe?: Record<string, Candle[]>;
   /** Fills the engine has not been told about yet (market orders filled after its last decision). */
   pendingFills?: Fill[];
   /** Stop loss / take profit each open position carries (from the engine's intents). */
@@ -91,6 +92,10 @@ export function computePaperTick(input: PaperTickInput): PaperTickOutcome {
   const config = input.config;
   const warmup = input.engine.warmupCandles(config);
   const engineFills: Fill[] = [...(input.pendingFills ?? []), ...fills.map(toEngineFill)];
+  // A paper arbitrage bot is one account standing for both venues: its sell leg sells what its
+  // buy leg has just bought, so its quote is also its inventory on the selling venue.
+  const free = book.freeBalances();
+  const balances = input.engine.type === 'arbitrage' && input.price > 0 ? { quote: free.quote, base: Decimal.max(free.base, free.quote.div(input.price)) } : free;
   const result = input.engine.decide(input.state, {
     time: input.now,
     symbol: input.pair.symbol,
@@ -98,11 +103,12 @@ export function computePaperTick(input: PaperTickInput): PaperTickOutcome {
     price: input.price,
     pair: input.pair,
     fees: input.fees,
-    balances: book.freeBalances(),
+    balances,
     fills: engineFills,
     openOrderTags: book.openOrderTags(),
     signals: input.signals,
     books: input.books,
+    universe: input.universe,
   }, config);
 
   // 3. its orders: market orders fill now, the rest rest

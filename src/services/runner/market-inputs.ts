@@ -58,3 +58,24 @@ export async function loadMarketSlice(db: DbOrTx, market: MarketDataProvider, ve
   if (price === undefined || !Number.isFinite(price)) throw new Error(`no price for ${symbol} on ${venue}`);
   return { candles, price, pair, fees };
 }
+
+/** Order books of one symbol on several venues (arbitrage). */
+export async function loadBooks(market: MarketDataProvider, venues: string[], symbol: string): Promise<Record<string, import('../../engines/types.ts').OrderBook>> {
+  const books = await Promise.all(venues.map((v) => market.forVenue(v).fetchOrderBook(symbol, 10)));
+  return Object.fromEntries(venues.map((v, i) => [v, books[i]]));
+}
+
+/** Recent closed candles of the other pairs a venue offers (the pump screener's universe). */
+export async function loadUniverse(market: MarketDataProvider, venue: string, timeframe: string, limit: number, max = 12): Promise<Record<string, Candle[]>> {
+  const feed = market.forVenue(venue);
+  const symbols = (await feed.symbols()).filter((s) => /\/(USDT|BTC)$/.test(s)).slice(0, max);
+  const out: Record<string, Candle[]> = {};
+  for (const symbol of symbols) {
+    try {
+      out[symbol] = (await feed.fetchOHLCV(symbol, timeframe, { limit: limit + 1 })).slice(0, -1);
+    } catch {
+      // a pair without data is simply not watched
+    }
+  }
+  return out;
+}

@@ -9,7 +9,8 @@ import type { ServiceEnv } from '../core/context.ts';
 import { engineFor } from '../bots/engine-registry.ts';
 import { assemblePaperTick, type OrderRow, type PositionRow } from './assemble-paper-tick.ts';
 import { assembleFailure } from './assemble-failure.ts';
-import { loadMarketSlice, type MarketSlice } from './market-inputs.ts';
+import { loadBooks, loadMarketSlice, loadUniverse, type MarketSlice } from './market-inputs.ts';
+import type { Candle, OrderBook } from '../../engines/types.ts';
 import { loadPendingSignals } from './pending-signals.ts';
 import { executionIdFor } from './tick-ids.ts';
 import { WriteSet } from './write-set.ts';
@@ -68,6 +69,23 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
     }
   }
 
+  // extras some engines need: two venues' books (arbitrage), other pairs' candles (pump screener)
+  const extras = new Map<string, { books?: Record<string, OrderBook>; universe?: Record<string, Candle[]> }>();
+  for (const b of preload) {
+    const config = b.config as { venues?: string[]; windowCandles?: number; watchUniverse?: boolean };
+    try {
+      if (b.type === 'arbitrage' && Array.isArray(config.venues)) extras.set(b.id, { books: await loadBooks(env.market, config.venues, b.tradingPair ?? '') });
+      if (b.type === 'pump_screener' && config.watchUniverse !== false) {
+        const key = `universe|${b.exchange}|${b.timeframe}`;
+        const cached = extras.get(key) ?? { universe: await loadUniverse(env.market, b.exchange, b.timeframe ?? '1m', (config.windowCandles ?? 15) * 2 + 1) };
+        extras.set(key, cached);
+        extras.set(b.id, cached);
+      }
+    } catch (error) {
+      env.logger.warn({ botId: b.id, err: error }, 'could not load order books or universe for a bot');
+    }
+  }
+
   // 2. one transaction: lock, skip what is done, compute, write
   await env.db.transaction(async (tx) => {
     const locked = await tx.select().from(bots).where(and(inArray(bots.id, ids), eq(bots.status, 'active'))).for('update', { skipLocked: true });
@@ -79,11 +97,10 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
     result.skipped = jobs.length - todo.length;
     if (todo.length === 0) return;
     const todoIds = todo.map((b) => b.id);
-    const [openPositions, restingOrders, signals] = await Promise.all([
-      tx.select().from(positions).where(and(inArray(positions.botId, todoIds), eq(positions.status, 'open'))),
-      tx.select().from(orders).where(and(inArray(orders.botId, todoIds), eq(orders.status, 'open'))),
-      loadPendingSignals(tx, todo.filter((b) => b.type === 'signal')),
-    ]);
+    // one connection per transaction: these run one after another
+    const openPositions = await tx.select().from(positions).where(and(inArray(positions.botId, todoIds), eq(positions.status, 'open')));
+    const restingOrders = await tx.select().from(orders).where(and(inArray(orders.botId, todoIds), eq(orders.status, 'open')));
+    const signals = await loadPendingSignals(tx, todo.filter((b) => b.type === 'signal'));
     result.statements += 5;
     const byBot = <T extends { botId: string | null }>(rows: T[]) => {
       const m = new Map<string, T[]>();
@@ -105,6 +122,7 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
           {
             bot, positions: positionsByBot.get(bot.id) ?? [], resting: ordersByBot.get(bot.id) ?? [], candles: slice.candles, price: slice.price,
             pair: slice.pair, fees: slice.fees, signals: signals.get(bot.id) ?? [], executionId, now, slippageBps: options.slippageBps ?? 5,
+            books: extras.get(bot.id)?.books, universe: extras.get(bot.id)?.universe,
           },
           writes,
         );
