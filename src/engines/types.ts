@@ -60,7 +60,7 @@ export interface Fees {
 
 export type OrderSide = 'buy' | 'sell';
 export type OrderType = 'market' | 'limit' | 'stop_loss' | 'take_profit';
-export type CloseReason = 'STOP_LOSS' | 'TAKE_PROFIT' | 'SIGNAL' | 'BOT_STOPPED';
+export type CloseReason = 'STOP_LOSS' | 'TAKE_PROFIT' | 'SIGNAL' | 'BOT_STOPPED' | 'MANUAL';
 
 export interface BookLevel {
   price: number;

@@ -54,7 +54,7 @@ export const stopBot = defineVerb({
     const bot = await loadBot(tx, ctx, input, { lock: true });
     const now = ctx.env.clock.now();
     let closed = 0;
-    if (input.closePositions) closed = (await closePositionsNow(tx, ctx.env, bot, { positionTags: 'all', reason: 'BOT_STOPPED', cancelOrders: 'all' })).closed;
+    if (input.closePositions) closed = (await closePositionsNow(tx, ctx.env, bot, { positionTags: 'all', reason: 'BOT_STOPPED' })).closed;
     const [row] = await tx.update(bots).set({ status: 'inactive', stoppedAt: now, updatedAt: now }).where(eq(bots.id, bot.id)).returning();
     await raiseNotification(tx, { userId: bot.userId, type: 'BOT_STOPPED', title: `${bot.name} stopped`, message: input.closePositions ? `${bot.name} stopped; ${closed} open position(s) closed at market.` : `${bot.name} stopped; its open positions were kept.`, metadata: { botId: bot.id }, now });
     await writeAudit(tx, ctx, 'bot.stop', { botId: bot.id, closePositions: input.closePositions, closed });
