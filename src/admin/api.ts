@@ -36,7 +36,7 @@ export function createAdminApi(env: ServiceEnv): Hono<AdminEnv> {
       return c.json(result ?? { ok: true });
     });
   }
-  api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'No such API route.', issues: [] } }, 404));
+  api.all('*', (c) => c.json({ error: { code: 'NOT_FOUND', message: 'No such API route.', issues: [] } }, 404));
   api.onError((error, c) => {
     if (isServiceError(error)) {
       return c.json({ error: { code: error.code, message: error.message, issues: error.issues } }, HTTP_STATUS[error.code] as ContentfulStatusCode);
