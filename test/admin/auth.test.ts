@@ -17,6 +17,7 @@ describe('console sign-in', () => {
     const header = res.headers.get('set-cookie')!;
     expect(header).toMatch(/HttpOnly/i);
     expect(header).toMatch(/SameSite=Strict/i);
+    expect(header).toMatch(/Max-Age=604800/);
     const token = sessionCookie(res)!.split('=')[1];
     const [session] = await t.database.db.select().from(s.sessions).where(eq(s.sessions.userId, staff.id));
     expect(session.refreshToken).toBe(createHash('sha256').update(token).digest('hex'));

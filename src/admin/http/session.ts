@@ -16,7 +16,9 @@ const PUBLIC = [/^\/admin\/login$/, /^\/admin\/setup\/[^/]+$/, /^\/admin\/static
 
 export function setSessionCookie(c: Context, env: ServiceEnv, token: string, expiresAt: Date): void {
   const secure = new URL(c.req.url).protocol === 'https:' || (env.config.PUBLIC_URL?.startsWith('https:') ?? false);
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', expires: expiresAt });
+  // Max-Age rather than Expires: a browser whose clock is off still keeps the cookie as long as we do.
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - env.clock.now().getTime()) / 1000));
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge });
 }
 
 export function clearSessionCookie(c: Context): void {
