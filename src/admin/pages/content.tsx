@@ -67,8 +67,8 @@ export function registerContentPages(app: Hono<AdminEnv>, env: ServiceEnv): void
 
   app.post('/content/:kind', async (c) => {
     const kind = c.req.param('kind') as Kind;
+    if (!Object.hasOwn(SAVERS, kind)) throw notFound('That kind of content');
     const save = SAVERS[kind];
-    if (!save) throw notFound('That kind of content');
     const f = await form(c);
     await (save as (args: { ctx: ReturnType<typeof adminCtx>; input: unknown }) => Promise<unknown>)({ ctx: adminCtx(c, env), input: f });
     return done(c, '/admin/content', 'saved');
