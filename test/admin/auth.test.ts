@@ -84,6 +84,19 @@ describe('console sign-in', () => {
     expect((await get(app(), '/admin/users', who)).status).toBe(200);
     t.clock.advance(7 * 24 * 3600_000 + 1);
     expect((await get(app(), '/admin/users', who)).status).toBe(303);
+    const { purgeExpiredSessions } = await import('../../src/services/admin-auth/purge-expired-sessions.ts');
+    const { removed } = await purgeExpiredSessions({ ctx: t.ctx({ kind: 'system', job: 'test' }), input: {} });
+    expect(removed).toBeGreaterThanOrEqual(1);
+    expect(await t.database.db.select().from(s.sessions).where(eq(s.sessions.userId, staff.id))).toHaveLength(0);
+  });
+
+  it('lets a suspended staff member back in once the suspension date has passed', async () => {
+    const staff = await createStaff(t);
+    await t.database.db.update(s.users).set({ status: 'suspended', suspendedUntil: new Date(t.clock.now().getTime() + 3600_000) }).where(eq(s.users.id, staff.id));
+    expect((await post(app(), '/admin/login', { email: staff.email, password: staff.password })).status).toBe(401);
+    t.clock.advance(3600_000 + 1);
+    const who = await signIn(t, app(), staff);
+    expect((await get(app(), '/admin/users', who)).status).toBe(200);
   });
 
   it('revokes: signing out and revoking all sessions make the cookie useless', async () => {

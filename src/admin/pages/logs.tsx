@@ -16,7 +16,7 @@ export function registerLogPages(app: Hono<AdminEnv>, env: ServiceEnv): void {
     const q = c.req.query();
     const result = await listSecurityLogs({ ctx: adminCtx(c, env), input: q });
     return page(c, 'Security log', <>
-      <SystemNav />
+      <SystemNav role={c.get('session')?.role} />
       <form method="get" action="/admin/system/security-logs" class="filters">
         <Select label="Type" name="type" options={SECURITY_LOG_TYPES} value={q.type} blank="Any" />
         <Field label="IP address" name="ip" value={q.ip} />
@@ -36,7 +36,7 @@ export function registerLogPages(app: Hono<AdminEnv>, env: ServiceEnv): void {
     const q = c.req.query();
     const result = await listAuditLogs({ ctx: adminCtx(c, env), input: q });
     return page(c, 'Audit log', <>
-      <SystemNav />
+      <SystemNav role={c.get('session')?.role} />
       <form method="get" action="/admin/system/audit-logs" class="filters">
         <Field label="Action starts with" name="action" value={q.action} hint="for example user. or ticket.reply" />
         <Field label="User id" name="userId" value={q.userId} />

@@ -20,7 +20,7 @@ export function registerSystemPages(app: Hono<AdminEnv>, env: ServiceEnv): void 
     const s = await getSystemSettings({ ctx: adminCtx(c, env) });
     const superadmin = c.get('session')?.role === 'superadmin';
     return page(c, 'System settings', <>
-      <SystemNav />
+      <SystemNav role={c.get('session')?.role} />
       <DoneNotice c={c} />
       {!superadmin && <Notice>Only a superadmin can change these settings.</Notice>}
       <form method="post" action="/admin/system/settings" class="card narrow">
@@ -49,7 +49,7 @@ export function registerSystemPages(app: Hono<AdminEnv>, env: ServiceEnv): void 
   app.get('/system/queue', async (c) => {
     const health = await getQueueHealth({ ctx: adminCtx(c, env), input: {} });
     return page(c, 'Job queue', <>
-      <SystemNav />
+      <SystemNav role={c.get('session')?.role} />
       {!health.available ? <Notice>No job queue runs in this process.</Notice> : health.queues.length === 0 ? <Empty>No jobs yet.</Empty> : (
         <table>
           <thead><tr><th scope="col">Queue</th><th scope="col">Waiting</th><th scope="col">Running</th><th scope="col">Failed</th></tr></thead>
@@ -67,7 +67,7 @@ export function registerSystemPages(app: Hono<AdminEnv>, env: ServiceEnv): void 
     const result = await listBlockedIps({ ctx: adminCtx(c, env), input: q });
     const csrf = c.get('csrfToken');
     return page(c, 'Blocked IPs', <>
-      <SystemNav />
+      <SystemNav role={c.get('session')?.role} />
       <DoneNotice c={c} />
       <form method="post" action="/admin/system/blocked-ips" class="card row">
         <Csrf token={csrf} />

@@ -9,6 +9,7 @@ import { sessions, twoFactorAuth, users } from '../../db/schema/index.ts';
 import { defineVerb } from '../core/verb.ts';
 import { isStaffRole } from '../admin-core/roles.ts';
 import { sha256Hex } from './secrets.ts';
+import { accountRefusal } from '../identity/account-status.ts';
 
 export interface AdminSession {
   sessionId: string;
@@ -35,7 +36,7 @@ export const authenticateAdminSession = defineVerb({
       .innerJoin(users, eq(users.id, sessions.userId))
       .leftJoin(twoFactorAuth, eq(twoFactorAuth.userId, users.id))
       .where(and(eq(sessions.refreshToken, sha256Hex(input.token)), gt(sessions.expiresAt, now)));
-    if (!row || !isStaffRole(row.user.role) || row.user.status !== 'active') return null;
+    if (!row || !isStaffRole(row.user.role) || accountRefusal(row.user, now)) return null;
     const twoFactorEnabled = row.tfaEnabled === true;
     return {
       sessionId: row.session.id,

@@ -13,6 +13,7 @@ import { countFailure, recordAttempt, recordSecurityEvent, type AttemptOrigin } 
 import { noteDevice, openSession } from './session-store.ts';
 import { verifyPassword } from './secrets.ts';
 import { checkSecondFactor } from './second-factor.ts';
+import { accountRefusal } from '../identity/account-status.ts';
 
 export type LoginResult =
   | { outcome: 'ok'; sessionToken: string; sessionId: string; expiresAt: Date; userId: string; newDevice: boolean }
@@ -51,10 +52,10 @@ export const loginAdmin = defineVerb({
       await recordAttempt(tx, user.id, origin, 'not_staff');
       return { outcome: 'refused', reason: 'invalid', message: INVALID };
     }
-    const suspended = user.status === 'suspended' && (!user.suspendedUntil || user.suspendedUntil > origin.now);
-    if (user.status === 'banned' || user.status === 'disabled' || suspended) {
-      await recordAttempt(tx, user.id, origin, `account_${user.status}`);
-      return { outcome: 'refused', reason: 'inactive', message: `This account is ${user.status}.` };
+    const refusal = accountRefusal(user, origin.now);
+    if (refusal) {
+      await recordAttempt(tx, user.id, origin, `account_${refusal}`);
+      return { outcome: 'refused', reason: 'inactive', message: `This account is ${refusal}.` };
     }
     const [tfa] = await tx.select().from(twoFactorAuth).where(eq(twoFactorAuth.userId, user.id));
     if (tfa?.enabled) {

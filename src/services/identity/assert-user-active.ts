@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../../db/schema/index.ts';
 import { defineVerb } from '../core/verb.ts';
+import { accountRefusal } from './account-status.ts';
 
 export type UserAccess =
   | { active: true }
@@ -22,17 +23,16 @@ export const assertUserActive = defineVerb({
       .from(users)
       .where(eq(users.id, input.userId));
     if (!user) return { active: false, status: 'unknown', until: null, message: 'We could not find your account.' };
-    if (user.status === 'banned') {
+    const refusal = accountRefusal(user, ctx.env.clock.now());
+    if (refusal === 'banned') {
       return { active: false, status: 'banned', until: null, message: 'Your account has been banned. If you think this is a mistake, contact support.' };
     }
-    if (user.status === 'suspended' && (!user.suspendedUntil || user.suspendedUntil > ctx.env.clock.now())) {
+    if (refusal === 'suspended') {
       const until = user.suspendedUntil;
       const when = until ? ` until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
       return { active: false, status: 'suspended', until, message: `Your account is suspended${when}.` };
     }
-    if (user.status === 'disabled' || !user.isActive) {
-      return { active: false, status: 'disabled', until: null, message: 'Your account is disabled.' };
-    }
+    if (refusal === 'disabled') return { active: false, status: 'disabled', until: null, message: 'Your account is disabled.' };
     return { active: true };
   },
 });
