@@ -32,7 +32,7 @@ export function registerSystemPages(app: Hono<AdminEnv>, env: ServiceEnv): void 
           <Checkbox label="Registrations open" name="registrationsOpen" checked={s.registrationsOpen} />
           <button type="submit">Save settings</button>
         </fieldset>
-        <p class="sub">Last changed {fmtTime(s.updatedAt)}{s.updatedBy ? ` by ${s.updatedBy}` : ''}.</p>
+        <p class="sub">Last changed {fmtTime(s.updatedAt)}{s.updatedBy ? <> by <a href={`/admin/users/${s.updatedBy}`}>this staff member</a></> : ''}.</p>
       </form>
     </>, { current: '/admin/system' });
   });
