@@ -65,6 +65,8 @@ export const configSchema = z.object({
   LLM_MODEL: z.string().default('gpt-4o-mini'),
 
   ADMIN_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
+  TRUST_PROXY: bool.default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;

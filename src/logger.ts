@@ -26,6 +26,7 @@ const TOKEN_PATTERNS: RegExp[] = [
   /\bwhsec_[A-Za-z0-9]{8,}\b/g,
   /(Bearer|Bot)\s+[A-Za-z0-9._-]{16,}/g,
   /(postgres(?:ql)?:\/\/[^:/\s]+:)[^@\s]+@/g,
+  /\btw_session=[A-Za-z0-9_-]+/g, // the console's session cookie
 ];
 
 export function redactText(text: string): string {

@@ -10,6 +10,7 @@ import type { ServiceEnv } from './services/core/context.ts';
 import { systemClock } from './shared/clock.ts';
 import { loadKeyring } from './services/core/keyring.ts';
 import { startQueue } from './services/core/queue.ts';
+import { printFirstAdminLink } from './admin/setup-link.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       { port: config.PORT, role: config.ROLE, database: database.embedded ? `embedded (${database.embedded.dataDir})` : 'DATABASE_URL' },
       `Tradewire is up: health ${base}/health · console ${base}/admin · signal webhooks ${base}/webhooks/signals/:providerId`,
     );
+    await printFirstAdminLink(env, base).catch((err) => logger.error({ err }, 'could not issue the first-admin setup link'));
   }
 
   let stopping = false;

@@ -5,6 +5,8 @@
 import { Hono } from 'hono';
 import type { ServiceEnv } from '../services/core/context.ts';
 import { checkHealth } from '../services/system/check-health.ts';
+import { createAdminApi } from '../admin/api.ts';
+import { createAdminRoutes } from '../admin/routes.tsx';
 
 export type AppEnv = { Variables: { requestId: string } };
 
@@ -21,6 +23,11 @@ export function createApp(env: ServiceEnv): Hono<AppEnv> {
     const health = await checkHealth(env);
     return c.json(health, health.ok ? 200 : 503);
   });
+
+  // The admin console and its JSON API carry their own CSRF, CSP and session middleware;
+  // nothing here applies them to webhooks.
+  app.route('/admin', createAdminRoutes(env));
+  app.route('/api/admin', createAdminApi(env));
 
   app.onError((error, c) => {
     env.logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
