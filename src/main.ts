@@ -11,6 +11,13 @@ import { systemClock } from './shared/clock.ts';
 import { loadKeyring } from './services/core/keyring.ts';
 import { startQueue } from './services/core/queue.ts';
 import { printFirstAdminLink } from './admin/setup-link.ts';
+import { createMarketDataProvider } from './services/market/market-data-provider.ts';
+import { seedDemoBots } from './services/bots/seed-demo-bots.ts';
+import { startLeaderLock } from './services/system/leader-lock.ts';
+import { runtimeSchedules, startTickWorker } from './jobs/runtime.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+
+const SCHEDULER_LOCK = 7_406_512_002; // "tradewire scheduler leader"
 
 async function main(): Promise<void> {
   let config: Config;
@@ -26,10 +33,19 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL });
   const database = await openDatabase(config, logger);
   const queue = await startQueue(database.url, logger, { supervise: config.ROLE === 'all' || config.ROLE === 'scheduler' });
-  const env: ServiceEnv = { db: database.db, clock: systemClock, logger, config, keyring: loadKeyring(config, logger), queue };
+  const market = await createMarketDataProvider({ config, clock: systemClock, logger });
+  const env: ServiceEnv = { db: database.db, clock: systemClock, logger, config, keyring: loadKeyring(config, logger), queue, market };
 
   const closers: (() => Promise<void>)[] = [() => queue.stop()];
-  if (config.ROLE === 'all' || config.ROLE === 'web') {
+  const runs = (role: string) => config.ROLE === 'all' || config.ROLE === role;
+  if (runs('scheduler') && config.SEED_DEMO) await seedDemoBots(env).catch((err) => logger.error({ err }, 'could not create the demo bots'));
+  if (runs('worker')) await startTickWorker(env);
+  if (runs('scheduler')) {
+    const leader = await startLeaderLock(database.url, SCHEDULER_LOCK, logger);
+    const scheduler = startScheduler(runtimeSchedules(env), { isLeader: leader.isLeader, logger });
+    closers.push(() => leader.stop(), () => scheduler.stop());
+  }
+  if (runs('web')) {
     const app = createApp(env);
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
     closers.push(() => new Promise((resolve) => server.close(() => resolve())));

@@ -84,6 +84,9 @@ export const createBot = defineVerb({
     }
 
     let connectionId: string | null = null;
+    if (!input.paperTrading && input.type === 'arbitrage') {
+      throw invalid('Arbitrage runs on paper only for now: live arbitrage needs two connected venues traded in one step, which Tradewire does not do yet.', [{ field: 'paperTrading', message: 'arbitrage bots must be paper bots' }]);
+    }
     if (!input.paperTrading) {
       if (!plan.liveTrading) throw limitExceeded(`Live trading is not part of the ${plan.name} plan. Keep this bot on paper, or upgrade to trade for real.`, { plan: plan.name });
       const [conn] = await tx

@@ -9,6 +9,10 @@ import type { ServiceEnv } from '../core/context.ts';
 import { engineFor } from '../bots/engine-registry.ts';
 import { assemblePaperTick, type OrderRow, type PositionRow } from './assemble-paper-tick.ts';
 import { assembleFailure } from './assemble-failure.ts';
+import { assembleLiveTick, type LiveTickPlan } from './assemble-live-tick.ts';
+import { brokerForConnection } from './live-broker.ts';
+import { reconcileLiveOrders } from './live-orders.ts';
+import { Decimal, ZERO } from '../../shared/money.ts';
 import { loadBooks, loadMarketSlice, loadUniverse, type MarketSlice } from './market-inputs.ts';
 import type { Candle, OrderBook } from '../../engines/types.ts';
 import { loadPendingSignals } from './pending-signals.ts';
@@ -43,7 +47,7 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
 
   // 1. market data, outside the transaction (no row lock is held during network calls)
   const preload = await env.db
-    .select({ id: bots.id, type: bots.type, exchange: bots.exchange, tradingPair: bots.tradingPair, timeframe: bots.timeframe, config: bots.config })
+    .select({ id: bots.id, type: bots.type, exchange: bots.exchange, tradingPair: bots.tradingPair, timeframe: bots.timeframe, config: bots.config, paperTrading: bots.paperTrading, connectionId: bots.exchangeConnectionId })
     .from(bots)
     .where(and(inArray(bots.id, ids), eq(bots.status, 'active')));
   result.statements++;
@@ -86,6 +90,20 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
     }
   }
 
+  // live bots decide on the venue's balances, read before any lock is taken
+  const liveBalances = new Map<string, { base: Decimal; quote: Decimal } | Error>();
+  for (const b of preload.filter((x) => !x.paperTrading)) {
+    try {
+      const broker = await brokerForConnection(env.db, env, b.connectionId);
+      const all = await broker.fetchBalances();
+      const [base, quote] = (b.tradingPair ?? '/').split('/');
+      liveBalances.set(b.id, { base: all[base]?.free ?? ZERO, quote: all[quote]?.free ?? ZERO });
+    } catch (error) {
+      liveBalances.set(b.id, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  const livePlans: { botId: string; plan: LiveTickPlan; connectionId: string | null; symbol: string }[] = [];
+
   // 2. one transaction: lock, skip what is done, compute, write
   await env.db.transaction(async (tx) => {
     const locked = await tx.select().from(bots).where(and(inArray(bots.id, ids), eq(bots.status, 'active'))).for('update', { skipLocked: true });
@@ -99,7 +117,7 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
     const todoIds = todo.map((b) => b.id);
     // one connection per transaction: these run one after another
     const openPositions = await tx.select().from(positions).where(and(inArray(positions.botId, todoIds), eq(positions.status, 'open')));
-    const restingOrders = await tx.select().from(orders).where(and(inArray(orders.botId, todoIds), eq(orders.status, 'open')));
+    const restingOrders = await tx.select().from(orders).where(and(inArray(orders.botId, todoIds), inArray(orders.status, ['open', 'pending'])));
     const signals = await loadPendingSignals(tx, todo.filter((b) => b.type === 'signal'));
     result.statements += 5;
     const byBot = <T extends { botId: string | null }>(rows: T[]) => {
@@ -117,7 +135,18 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
       try {
         if (!slice) throw new Error('no market data was loaded for this bot');
         if (slice instanceof Error) throw slice;
-        if (!bot.paperTrading) throw new Error('live bots are ticked by the live runner');
+        if (!bot.paperTrading) {
+          const balances = liveBalances.get(bot.id);
+          if (!balances) throw new Error('the venue balances were not loaded');
+          if (balances instanceof Error) throw balances;
+          const plan = assembleLiveTick(
+            { bot, positions: positionsByBot.get(bot.id) ?? [], active: ordersByBot.get(bot.id) ?? [], candles: slice.candles, price: slice.price, pair: slice.pair, fees: slice.fees, balances, signals: signals.get(bot.id) ?? [], executionId, now, books: extras.get(bot.id)?.books, universe: extras.get(bot.id)?.universe },
+            writes,
+          );
+          livePlans.push({ botId: bot.id, plan, connectionId: bot.exchangeConnectionId, symbol: bot.tradingPair ?? '' });
+          result.ticked++;
+          continue;
+        }
         const summary = assemblePaperTick(
           {
             bot, positions: positionsByBot.get(bot.id) ?? [], resting: ordersByBot.get(bot.id) ?? [], candles: slice.candles, price: slice.price,
@@ -137,6 +166,21 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
     result.statements += writes.statementCount() + 2; // + begin/commit
     await writes.flush(tx);
   });
+
+  // 3. live orders: recorded above and committed; now sent (each looked up by client id first)
+  for (const { botId, plan, connectionId, symbol } of livePlans) {
+    try {
+      if (plan.cancelTags.length) {
+        const broker = await brokerForConnection(env.db, env, connectionId);
+        const rows = await env.db.select({ clientOrderId: orders.clientOrderId }).from(orders).where(and(eq(orders.botId, botId), inArray(orders.tag, plan.cancelTags)));
+        for (const r of rows) if (r.clientOrderId) await broker.cancelOrder(r.clientOrderId, symbol);
+      }
+      if (plan.newOrderIds.length) await reconcileLiveOrders(env, { orderIds: plan.newOrderIds });
+    } catch (error) {
+      // the periodic reconciliation picks these orders up again
+      env.logger.warn({ botId, err: error }, 'live orders not sent yet; reconciliation will retry');
+    }
+  }
   return result;
 }
 

@@ -57,10 +57,23 @@ export interface OrderUpdate {
   filledAt: Date | null;
 }
 
+/** A live order's state as the venue reports it, applied by id. */
+export interface OrderSync {
+  id: string;
+  status: 'pending' | 'open' | 'filled' | 'cancelled' | 'failed';
+  filled: Decimal;
+  averagePrice: Decimal | null;
+  fee: Decimal;
+  filledAt: Date | null;
+  exchangeOrderId: string | null;
+  errorMessage: string | null;
+}
+
 export class WriteSet {
   executions: Insert<typeof s.executions>[] = [];
   orders: Insert<typeof s.orders>[] = [];
   orderUpdates: OrderUpdate[] = [];
+  orderSyncs: OrderSync[] = [];
   trades: Insert<typeof s.trades>[] = [];
   positionsNew: Insert<typeof s.positions>[] = [];
   positionUpdates: PositionUpdate[] = [];
@@ -73,7 +86,7 @@ export class WriteSet {
 
   /** Round trips this flush will make (for the benchmark's figure). */
   statementCount(): number {
-    const lists = [this.executions, this.orders, this.orderUpdates, this.trades, this.positionsNew, this.positionUpdates, this.botUpdates, this.notifications, this.pumpDetections, this.botExecutions, this.signalDeliveries, this.logs];
+    const lists = [this.executions, this.orders, this.orderUpdates, this.orderSyncs, this.trades, this.positionsNew, this.positionUpdates, this.botUpdates, this.notifications, this.pumpDetections, this.botExecutions, this.signalDeliveries, this.logs];
     return lists.filter((l) => l.length > 0).length;
   }
 
@@ -83,6 +96,7 @@ export class WriteSet {
     if (this.executions.length) await tx.insert(s.executions).values(this.executions).onConflictDoNothing({ target: s.executions.executionId });
     if (this.orders.length) await tx.insert(s.orders).values(this.orders);
     if (this.orderUpdates.length) await updateOrders(tx, this.orderUpdates);
+    if (this.orderSyncs.length) await syncOrders(tx, this.orderSyncs);
     if (this.trades.length) await tx.insert(s.trades).values(this.trades);
     if (this.positionUpdates.length) await updatePositions(tx, this.positionUpdates);
     if (this.botUpdates.length) await updateBots(tx, this.botUpdates);
@@ -109,6 +123,16 @@ async function updateOrders(tx: DbOrTx, rows: OrderUpdate[]): Promise<void> {
       updated_at = now()
     from jsonb_to_recordset(${payload}::jsonb) as v(bot_id text, tag text, status text, filled text, average_price text, fee text, filled_at text)
     where o.bot_id = v.bot_id and o.tag = v.tag and o.status = 'open'`);
+}
+
+async function syncOrders(tx: DbOrTx, rows: OrderSync[]): Promise<void> {
+  const payload = JSON.stringify(rows.map((r) => ({ id: r.id, status: r.status, filled: r.filled.toFixed(), average_price: dec(r.averagePrice), fee: r.fee.toFixed(), filled_at: iso(r.filledAt), exchange_order_id: r.exchangeOrderId, error_message: r.errorMessage })));
+  await tx.execute(sql`
+    update orders o set status = v.status, filled = v.filled::numeric, average_price = v.average_price::numeric, fee = v.fee::numeric,
+      filled_at = v.filled_at::timestamptz, exchange_order_id = coalesce(v.exchange_order_id, o.exchange_order_id),
+      error_message = coalesce(v.error_message, o.error_message), updated_at = now()
+    from jsonb_to_recordset(${payload}::jsonb) as v(id text, status text, filled text, average_price text, fee text, filled_at text, exchange_order_id text, error_message text)
+    where o.id = v.id`);
 }
 
 async function updatePositions(tx: DbOrTx, rows: PositionUpdate[]): Promise<void> {
