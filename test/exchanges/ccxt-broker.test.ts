@@ -13,9 +13,9 @@ import { FakeVenue } from '../helpers/fake-venue.ts';
 
 const markets = (venue: Venue) => JSON.parse(readFileSync(new URL(`../fixtures/markets/${venue}.json`, import.meta.url), 'utf8'));
 
-function setup(venue: Venue, options: ConstructorParameters<typeof FakeVenue>[1] = {}) {
+async function setup(venue: Venue, options: ConstructorParameters<typeof FakeVenue>[1] = {}) {
   const fake = new FakeVenue(venue, options);
-  const exchange = createExchange({ venue, credentials: { apiKey: 'k'.repeat(24), secret: 's'.repeat(24), password: 'pass' }, markets: markets(venue), fetchImplementation: fake.fetch });
+  const exchange = await createExchange({ venue, credentials: { apiKey: 'k'.repeat(24), secret: 's'.repeat(24), password: 'pass' }, markets: markets(venue), fetchImplementation: fake.fetch });
   return { fake, exchange, broker: new CcxtBroker(exchange) };
 }
 
@@ -23,7 +23,7 @@ const VENUES: Venue[] = ['binance', 'okx', 'bybit'];
 
 describe.each(VENUES)('%s through ccxt', (venue) => {
   it('places a market order carrying our client order id and reads it back by that id', async () => {
-    const { fake, broker } = setup(venue, { fillPrice: '20123.4' });
+    const { fake, broker } = await setup(venue, { fillPrice: '20123.4' });
     const order = await broker.createOrder({ clientOrderId: 'twabc123', symbol: 'BTC/USDT', side: 'buy', type: 'market', quantity: new Decimal('0.001') });
     expect(fake.orders).toHaveLength(1);
     expect(fake.orders[0].clientOrderId).toBe('twabc123');
@@ -35,12 +35,12 @@ describe.each(VENUES)('%s through ccxt', (venue) => {
   });
 
   it('answers null for a client order id the venue never saw', async () => {
-    const { broker } = setup(venue);
+    const { broker } = await setup(venue);
     expect(await broker.fetchOrderByClientId('twnever', 'BTC/USDT')).toBeNull();
   });
 
   it('after a lost response, looks the order up instead of sending it again', async () => {
-    const { fake, broker } = setup(venue);
+    const { fake, broker } = await setup(venue);
     fake.loseNextCreateResponse = true;
     const request = { clientOrderId: 'twlost1', symbol: 'BTC/USDT', side: 'buy' as const, type: 'market' as const, quantity: new Decimal('0.001') };
     const first = await broker.createOrder(request).catch((e) => e);
@@ -53,9 +53,9 @@ describe.each(VENUES)('%s through ccxt', (venue) => {
   });
 
   it('refuses keys that can withdraw, accepts read+trade keys', async () => {
-    const withdraw = setup(venue, { permissions: { withdraw: true } });
+    const withdraw = await setup(venue, { permissions: { withdraw: true } });
     expect((await readKeyPermissions(withdraw.exchange)).canWithdraw).toBe(true);
-    const safe = setup(venue);
+    const safe = await setup(venue);
     const p = await readKeyPermissions(safe.exchange);
     expect(p).toMatchObject({ canWithdraw: false, canTrade: true });
   });
@@ -64,7 +64,7 @@ describe.each(VENUES)('%s through ccxt', (venue) => {
     [401, 'auth', false],
     [429, 'rate_limit', true],
   ])('translates HTTP %i into %s (retryable %s)', async (status, kind, retryable) => {
-    const { broker } = setup(venue, { failWith: status });
+    const { broker } = await setup(venue, { failWith: status });
     const error = await broker.createOrder({ clientOrderId: 'twerr', symbol: 'BTC/USDT', side: 'buy', type: 'market', quantity: new Decimal('0.001') }).catch((e) => e);
     expect(error).toBeInstanceOf(ExchangeError);
     expect(error.kind).toBe(kind);

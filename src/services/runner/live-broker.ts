@@ -16,7 +16,7 @@ export async function brokerForConnection(db: DbOrTx, env: ServiceEnv, connectio
   const version = conn.updatedAt.getTime();
   const hit = cache.get(conn.id);
   if (hit && hit.version === version) return hit.broker;
-  const exchange = createExchange({
+  const exchange = await createExchange({
     venue: conn.exchange as Venue,
     credentials: {
       apiKey: env.keyring.decrypt(conn.encryptedApiKey),
