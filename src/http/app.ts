@@ -8,7 +8,10 @@ import { checkHealth } from '../services/system/check-health.ts';
 
 export type AppEnv = { Variables: { requestId: string } };
 
-export function createApp(env: ServiceEnv): Hono<AppEnv> {
+/** Something that adds routes (the Telegram webhook, Discord interactions, …). */
+export type RouteMount = (app: Hono<AppEnv>) => void;
+
+export function createApp(env: ServiceEnv, mounts: RouteMount[] = []): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -21,6 +24,8 @@ export function createApp(env: ServiceEnv): Hono<AppEnv> {
     const health = await checkHealth(env);
     return c.json(health, health.ok ? 200 : 503);
   });
+
+  for (const mount of mounts) mount(app);
 
   app.onError((error, c) => {
     env.logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
