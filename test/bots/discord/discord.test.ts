@@ -35,7 +35,7 @@ function adapter(publicKey = signer.publicKeyHex): DiscordAdapter {
 async function post(dc: DiscordAdapter, interaction: unknown) {
   const body = JSON.stringify(interaction);
   const res = await createApp(t.env, [dc.mount]).request(DISCORD_INTERACTIONS_PATH, { method: 'POST', headers: signer.headers(body, Math.floor(t.clock.now().getTime() / 1000)), body });
-  const json = await res.json();
+  const json = (await res.json()) as any;
   await dc.drain();
   return { status: res.status, json };
 }
