@@ -5,11 +5,13 @@
  *   npm run chat                 you are local:<your OS user name>
  *   npm run chat -- --user ana   another local identity (try /link between two terminals)
  * Logs go to stderr, the conversation to stdout, so `echo /help | npm run chat` works.
+ * Notifications for this user (support replies, alerts) are printed as they arrive.
  */
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { createChatRegistry } from './bots/commands/index.ts';
-import { runConsole } from './bots/console/console-adapter.ts';
+import { createConsoleSession } from './bots/console/console-adapter.ts';
+import { deliverPendingNotifications } from './jobs/deliver-notifications.ts';
 import { ChatEngine } from './bots/core/engine.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/bootstrap.ts';
@@ -32,7 +34,13 @@ async function chat(): Promise<void> {
   const engine = new ChatEngine({ env, registry: createChatRegistry() });
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   process.stdout.write(`Tradewire terminal: you are ${platformUserId}. Try /start or /help; /cancel stops a question; #1, #2… press buttons; Ctrl+D quits.\n`);
-  await runConsole({ engine, input: process.stdin, output: process.stdout, platformUserId, imageDir: path.resolve(config.DATA_DIR, 'images'), interactive });
+  const session = createConsoleSession({ engine, input: process.stdin, output: process.stdout, platformUserId, imageDir: path.resolve(config.DATA_DIR, 'images'), interactive });
+  // Staff replies and other alerts for this terminal's user show up as they come.
+  const timer = setInterval(() => {
+    deliverPendingNotifications(env, { console: session.sender }).catch((err) => logger.warn({ err }, 'could not deliver notifications here'));
+  }, 5_000);
+  await session.run();
+  clearInterval(timer);
   await database.shutdown();
 }
 

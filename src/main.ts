@@ -10,6 +10,8 @@ import type { ServiceEnv } from './services/core/context.ts';
 import { systemClock } from './shared/clock.ts';
 import { loadKeyring } from './services/core/keyring.ts';
 import { startQueue } from './services/core/queue.ts';
+import { startChat } from './bots/start-chat.ts';
+import { deliverPendingNotifications } from './jobs/deliver-notifications.ts';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -28,8 +30,23 @@ async function main(): Promise<void> {
   const env: ServiceEnv = { db: database.db, clock: systemClock, logger, config, keyring: loadKeyring(config, logger), queue };
 
   const closers: (() => Promise<void>)[] = [() => queue.stop()];
+  const chat = await startChat(env, { role: config.ROLE });
+  closers.push(() => chat.stop());
+  if (config.ROLE === 'all' || config.ROLE === 'worker') {
+    // TODO(lead): move to the node-cron scheduler (src/jobs/scheduler.ts, leader lock) once it
+    // exists. Until then each worker polls; leases in claimNotifications keep runs from overlapping.
+    let delivering = false;
+    const timer = setInterval(() => {
+      if (delivering) return;
+      delivering = true;
+      deliverPendingNotifications(env, chat.senders)
+        .catch((err) => logger.error({ err }, 'notification delivery run failed'))
+        .finally(() => (delivering = false));
+    }, 30_000);
+    closers.push(async () => clearInterval(timer));
+  }
   if (config.ROLE === 'all' || config.ROLE === 'web') {
-    const app = createApp(env);
+    const app = createApp(env, chat.mounts);
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
     closers.push(() => new Promise((resolve) => server.close(() => resolve())));
     const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;

@@ -33,12 +33,13 @@ export async function deliverPendingNotifications(env: ServiceEnv, senders: Chat
     const plan = planUserDeliveries(env.clock.now(), bundle.recipient, bundle.items);
     report.waiting += plan.waiting.length;
     // An app this process cannot send to (not configured here) leaves its items pending for one that can.
-    const batches = plan.batches.map((b) => ({ ...b, apps: b.apps.filter((a) => senders[a]) })).filter((b) => b.apps.length > 0);
+    const canSend = (app: ChatApp) => Boolean(senders[app] && bundle.chatIds[app] && (senders[app]!.reaches?.(bundle.chatIds[app]!) ?? true));
+    const batches = plan.batches.map((b) => ({ ...b, apps: b.apps.filter(canSend) })).filter((b) => b.apps.length > 0);
     const claimed = new Set(await claimNotifications({ ctx, input: { ids: batches.flatMap((b) => b.items.map((i) => i.id)) } }));
     const sent: string[] = [];
     const failed: { id: string; attempts: number; reason: string }[] = [];
     const settled = [...plan.settled];
-    const blocked: { userId: string; app: ChatApp }[] = [];
+    const blocked: { userId: string; app: Exclude<ChatApp, 'console'> }[] = [];
     for (const batch of batches) {
       const items = batch.items.filter((i) => claimed.has(i.id));
       if (items.length === 0) continue;
@@ -55,7 +56,7 @@ export async function deliverPendingNotifications(env: ServiceEnv, senders: Chat
         } catch (error) {
           const e = error instanceof DeliveryError ? error : new DeliveryError(String(error), false);
           errors.push(e);
-          if (e.blocked) blocked.push({ userId: bundle.recipient.userId, app });
+          if (e.blocked && app !== 'console') blocked.push({ userId: bundle.recipient.userId, app });
           env.logger.warn({ app, userId: bundle.recipient.userId, blocked: e.blocked, err: e }, 'notification not delivered');
         }
       }

@@ -12,6 +12,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { ChatEngine } from '../core/engine.ts';
 import type { ChatIO } from '../core/input.ts';
 import type { Button, MessageRef, Reply } from '../core/reply.ts';
+import type { ChatSender } from '../core/sender.ts';
 import { renderPlain } from './render-plain.ts';
 
 export interface ConsoleOptions {
@@ -28,6 +29,11 @@ export interface ConsoleOptions {
 }
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
+  await createConsoleSession(options).run();
+}
+
+/** A terminal session: `run()` reads lines until the input ends; `sender` shows notifications in it. */
+export function createConsoleSession(options: ConsoleOptions): { run(): Promise<void>; sender: ChatSender } {
   const { engine, output } = options;
   const chatId = options.platformUserId;
   let buttons: { button: Button; ref: MessageRef }[] = [];
@@ -57,32 +63,43 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     }
   }
 
-  const rl = createInterface({ input: options.input, terminal: false });
-  if (options.interactive) output.write('> ');
-  for await (const line of rl) {
-    const text = line.trim();
-    if (text) {
-      const pressed = /^#(\d{1,3})$/.exec(text);
-      const choice = pressed ? buttons[Number(pressed[1]) - 1] : undefined;
-      if (pressed && !choice) write('There is no button with that number.');
-      else {
-        buttons = []; // numbering restarts with each answer
-        await engine.handle(
-          {
-            platform: 'console',
-            platformUserId: options.platformUserId,
-            chatId,
-            isPrivate: true,
-            text: choice ? choice.button.send : text,
-            source: choice ? 'button' : 'message',
-            buttonMessage: choice?.ref,
-            requestId: randomUUID(),
-          },
-          io,
-        );
-      }
-    }
-    options.onHandled?.();
+  const sender: ChatSender = {
+    app: 'console',
+    reaches: (to) => to === options.platformUserId,
+    async send(_to, r) {
+      show(r, { id: String(++messageCount) }, '🔔 ');
+    },
+  };
+  return { run, sender };
+
+  async function run() {
+    const rl = createInterface({ input: options.input, terminal: false });
     if (options.interactive) output.write('> ');
+    for await (const line of rl) {
+      const text = line.trim();
+      if (text) {
+        const pressed = /^#(\d{1,3})$/.exec(text);
+        const choice = pressed ? buttons[Number(pressed[1]) - 1] : undefined;
+        if (pressed && !choice) write('There is no button with that number.');
+        else {
+          buttons = []; // numbering restarts with each answer
+          await engine.handle(
+            {
+              platform: 'console',
+              platformUserId: options.platformUserId,
+              chatId,
+              isPrivate: true,
+              text: choice ? choice.button.send : text,
+              source: choice ? 'button' : 'message',
+              buttonMessage: choice?.ref,
+              requestId: randomUUID(),
+            },
+            io,
+          );
+        }
+      }
+      options.onHandled?.();
+      if (options.interactive) output.write('> ');
+    }
   }
 }

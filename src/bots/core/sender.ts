@@ -4,12 +4,14 @@
  */
 import type { Reply } from './reply.ts';
 
-export type ChatApp = 'telegram' | 'discord';
+export type ChatApp = 'telegram' | 'discord' | 'console';
 
 export interface ChatSender {
   app: ChatApp;
-  /** `to` is users.telegram_chat_id or users.discord_user_id. */
+  /** `to` is users.telegram_chat_id, users.discord_user_id or users.console_user_id. */
   send(to: string, reply: Reply): Promise<void>;
+  /** Whether this sender reaches `to` (a terminal reaches only its own user); default yes. */
+  reaches?(to: string): boolean;
 }
 
 export type ChatSenders = Partial<Record<ChatApp, ChatSender>>;

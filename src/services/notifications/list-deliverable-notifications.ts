@@ -7,14 +7,14 @@ import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { notificationPreferences, notifications, users } from '../../db/schema/index.ts';
 import { defineVerb } from '../core/verb.ts';
-import type { PendingNotification, Recipient } from './plan-deliveries.ts';
+import type { ChatApp, PendingNotification, Recipient } from './plan-deliveries.ts';
 
 export const MAX_DELIVERY_ATTEMPTS = 5;
 export const CHAT_NOTIFICATION_CHANNELS = ['IN_APP', 'TELEGRAM', 'DISCORD'] as const;
 
 export interface DeliverableBundle {
   recipient: Recipient;
-  chatIds: { telegram: string | null; discord: string | null };
+  chatIds: Record<ChatApp, string | null>;
   items: PendingNotification[];
 }
 
@@ -48,7 +48,7 @@ export const listDeliverableNotifications = defineVerb({
       if (!bundle) {
         const quiet = p?.quietHoursEnabled && p.quietHoursStart !== null && p.quietHoursEnd !== null ? { start: p.quietHoursStart!, end: p.quietHoursEnd! } : null;
         bundle = {
-          chatIds: { telegram: u.telegramChatId, discord: u.discordUserId },
+          chatIds: { telegram: u.telegramChatId, discord: u.discordUserId, console: u.consoleUserId },
           recipient: {
             userId: u.id,
             active: u.isActive && (u.status === 'active' || (u.status === 'suspended' && u.suspendedUntil !== null && u.suspendedUntil <= now)),
@@ -58,6 +58,7 @@ export const listDeliverableNotifications = defineVerb({
             apps: {
               telegram: { linked: Boolean(u.telegramChatId), blocked: Boolean(u.telegramBlockedAt), enabled: p?.telegramEnabled ?? false, botAlerts: p?.telegramBotAlerts ?? true, trades: p?.telegramTrades ?? true, criticalOnly: p?.telegramCriticalOnly ?? false },
               discord: { linked: Boolean(u.discordUserId), blocked: Boolean(u.discordBlockedAt), enabled: p?.discordEnabled ?? false, botAlerts: p?.discordBotAlerts ?? true, trades: p?.discordTrades ?? true, criticalOnly: p?.discordCriticalOnly ?? false },
+              console: { linked: Boolean(u.consoleUserId), blocked: false, enabled: true, botAlerts: p?.telegramBotAlerts ?? true, trades: p?.telegramTrades ?? true, criticalOnly: p?.telegramCriticalOnly ?? false },
             },
           },
           items: [],

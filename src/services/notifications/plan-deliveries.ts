@@ -12,7 +12,8 @@ import { dailyCutoff, hourCutoff, inQuietHours, localParts, safeTimeZone } from 
 export const DAILY_DIGEST_HOUR = 8;
 export const MAX_BATCHES_PER_USER = 20;
 
-export type ChatApp = 'telegram' | 'discord';
+/** console is the terminal (npm run chat): it takes IN_APP notifications and follows Telegram's switches. */
+export type ChatApp = 'telegram' | 'discord' | 'console';
 
 export interface PendingNotification {
   id: string;
@@ -42,7 +43,7 @@ export interface DeliveryPlan { batches: DeliveryBatch[]; settled: { id: string;
 
 const BOT_ALERTS = new Set(['BOT_CREATED', 'BOT_STARTED', 'BOT_STOPPED', 'BOT_ERROR']);
 const TRADES = new Set(['TRADE_EXECUTED', 'STOP_LOSS_HIT', 'TAKE_PROFIT_HIT']);
-const APPS: ChatApp[] = ['telegram', 'discord'];
+const APPS: ChatApp[] = ['telegram', 'discord', 'console'];
 
 export function planUserDeliveries(now: Date, r: Recipient, items: PendingNotification[]): DeliveryPlan {
   const plan: DeliveryPlan = { batches: [], settled: [], waiting: [] };
