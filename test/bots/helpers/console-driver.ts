@@ -3,7 +3,8 @@ import { PassThrough } from 'node:stream';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runConsole } from '../../../src/bots/console/console-adapter.ts';
+import { createConsoleSession } from '../../../src/bots/console/console-adapter.ts';
+import type { ChatSender } from '../../../src/bots/core/sender.ts';
 import type { ChatEngine } from '../../../src/bots/core/engine.ts';
 
 export class ConsoleDriver {
@@ -12,11 +13,12 @@ export class ConsoleDriver {
   private buffer = '';
   private waiters: (() => void)[] = [];
   readonly done: Promise<void>;
+  readonly sender: ChatSender;
   readonly imageDir = mkdtempSync(path.join(tmpdir(), 'tw-console-'));
 
   constructor(engine: ChatEngine, readonly platformUserId = 'local:tester') {
     this.output.on('data', (chunk: Buffer) => (this.buffer += chunk.toString('utf8')));
-    this.done = runConsole({
+    const session = createConsoleSession({
       engine,
       input: this.input,
       output: this.output,
@@ -24,6 +26,8 @@ export class ConsoleDriver {
       imageDir: this.imageDir,
       onHandled: () => this.waiters.shift()?.(),
     });
+    this.sender = session.sender;
+    this.done = session.run();
   }
 
   /** Type a line and return everything printed in answer. */
@@ -33,6 +37,13 @@ export class ConsoleDriver {
     this.input.write(`${line}\n`);
     await handled;
     return this.buffer;
+  }
+
+  /** Everything printed since the last say() (e.g. notifications). */
+  drainOutput(): string {
+    const out = this.buffer;
+    this.buffer = '';
+    return out;
   }
 
   async close(): Promise<void> {
