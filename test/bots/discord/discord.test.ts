@@ -8,6 +8,7 @@ import { reply } from '../../../src/bots/core/reply.ts';
 import { createDiscordAdapter, DISCORD_INTERACTIONS_PATH, type DiscordAdapter } from '../../../src/bots/discord/discord-adapter.ts';
 import * as s from '../../../src/db/schema/index.ts';
 import { createApp } from '../../../src/http/app.ts';
+import { renderEquityChart } from '../../../src/services/charts/equity-chart.ts';
 import { useTestDatabase } from '../../helpers/db.ts';
 import { makeEngine } from '../helpers/engine.ts';
 import { FakeDiscordRest, InteractionSigner, press, slash, submitModal } from './fake-discord.ts';
@@ -27,8 +28,14 @@ const secretCommand = defineCommand({
   handler: (c) => reply(`got ${c.args.label ?? '-'} with ${c.args.value.length} characters`),
 });
 
+const chartCommand = defineCommand({
+  name: 'chartdemo',
+  description: 'Test: a chart image',
+  handler: async () => reply('Equity', { image: { png: await renderEquityChart({ title: 'Equity', points: [{ time: 0, equity: 1 }, { time: 86_400_000, equity: 2 }] }, { width: 300, height: 200 }) } }),
+});
+
 function adapter(publicKey = signer.publicKeyHex): DiscordAdapter {
-  const registry = createChatRegistry().add(secretCommand);
+  const registry = createChatRegistry().add(secretCommand, chartCommand);
   return createDiscordAdapter({ engine: makeEngine(t.env, { registry }), appId: '1', publicKey, botToken: 'test-bot-token-0123456789', apiRoot: rest.url });
 }
 
@@ -127,5 +134,13 @@ describe('Discord interactions', () => {
     await expect(dc.sender.send('3031', reply('hello'))).rejects.toMatchObject({ blocked: true });
     await dc.sender.send('3032', reply('hello'));
     expect(rest.calls.at(-1)).toMatchObject({ method: 'POST', path: '/channels/dm-3032/messages' });
+  });
+
+  it('attaches a chart PNG and shows it in the embed', async () => {
+    const from = rest.calls.length;
+    await post(adapter(), slash('3040', 'chartdemo'));
+    const edit = rest.calls.slice(from).find((c) => c.method === 'PATCH')!;
+    expect(edit.files).toEqual(['chart.png']);
+    expect(edit.body.embeds[0].image.url).toBe('attachment://chart.png');
   });
 });

@@ -14,23 +14,43 @@ export class FakeBotApi {
   private readonly failures = new Map<string, { error_code: number; description: string; parameters?: Record<string, unknown> }[]>();
   private server!: Server;
   private nextMessageId = 100;
+  /** Updates handed out by getUpdates (long polling). */
+  readonly pendingUpdates: { update_id: number }[] = [];
   url = '';
 
   async start(): Promise<this> {
-    this.server = createServer(async (req, res) => {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error) => {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: false, error_code: 500, description: String(error) }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  private async handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const raw = Buffer.concat(chunks);
       const method = (req.url ?? '').split('/').pop() ?? '';
       const body = await parseBody(raw, req.headers['content-type'] ?? '');
       this.calls.push({ method, body, at: Date.now() });
+      if (method === 'getUpdates') {
+        // Long polling: answer with what is queued, or after a short wait with nothing.
+        const offset = Number(body.offset ?? 0);
+        if (!this.pendingUpdates.some((u) => u.update_id >= offset)) await new Promise((r) => setTimeout(r, 100));
+        const updates = this.pendingUpdates.filter((u) => u.update_id >= offset);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: true, result: updates }));
+        return;
+      }
       const answer = this.answer(method, body);
       res.writeHead(answer.ok ? 200 : answer.error_code, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer));
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
+    }
   }
 
   async stop(): Promise<void> {
@@ -70,6 +90,8 @@ export class FakeBotApi {
         return { ok: true, result: { message_id: this.nextMessageId++, date: 1_700_000_000, chat, text: body.text } };
       case 'sendPhoto':
         return { ok: true, result: { message_id: this.nextMessageId++, date: 1_700_000_000, chat, photo: [{ file_id: 'f', file_unique_id: 'u', width: 1, height: 1 }] } };
+      case 'getMe':
+        return { ok: true, result: TEST_BOT_INFO };
       case 'editMessageText':
         return { ok: true, result: { message_id: Number(body.message_id), date: 1_700_000_000, chat, text: body.text } };
       default:
@@ -80,16 +102,33 @@ export class FakeBotApi {
 
 async function parseBody(raw: Buffer, contentType: string): Promise<Record<string, any>> {
   if (contentType.includes('application/json')) return JSON.parse(raw.toString('utf8') || '{}');
-  if (contentType.includes('multipart/form-data')) {
-    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
-    const out: Record<string, any> = {};
-    for (const [key, value] of form.entries()) {
-      if (typeof value === 'string') out[key] = value.startsWith('{') || value.startsWith('[') ? JSON.parse(value) : value;
-      else out[key] = { filename: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
+  const boundary = /boundary=("?)([^";]+)\1/.exec(contentType)?.[2];
+  if (!boundary) return {};
+  // A small multipart reader: grammY streams its own multipart bodies, which undici's FormData parser rejects.
+  const out: Record<string, any> = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = raw.indexOf(delimiter);
+  while (at !== -1) {
+    const next = raw.indexOf(delimiter, at + delimiter.length);
+    if (next === -1) break;
+    const part = raw.subarray(at + delimiter.length, next);
+    const split = part.indexOf('\r\n\r\n');
+    if (split !== -1) {
+      const head = part.subarray(0, split).toString('utf8');
+      const content = part.subarray(split + 4, part.length - 2); // drop the CRLF before the next delimiter
+      const name = /name="([^"]+)"/.exec(head)?.[1];
+      const filename = /filename="?([^";\r\n]*)"?/.exec(head)?.[1];
+      if (name) {
+        if (filename !== undefined) out[name] = { filename, bytes: Buffer.from(content) };
+        else {
+          const text = content.toString('utf8');
+          out[name] = text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text;
+        }
+      }
     }
-    return out;
+    at = next;
   }
-  return {};
+  return out;
 }
 
 export const TEST_BOT_INFO = {

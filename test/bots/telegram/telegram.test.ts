@@ -4,6 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramAdapter, TELEGRAM_WEBHOOK_PATH, webhookSecretFor, type TelegramAdapter } from '../../../src/bots/telegram/telegram-adapter.ts';
 import * as s from '../../../src/db/schema/index.ts';
 import { createApp } from '../../../src/http/app.ts';
+import { z } from 'zod';
+import { createChatRegistry } from '../../../src/bots/commands/index.ts';
+import { defineCommand } from '../../../src/bots/core/command.ts';
+import { bold, reply } from '../../../src/bots/core/reply.ts';
+import { renderEquityChart } from '../../../src/services/charts/equity-chart.ts';
 import { useTestDatabase } from '../../helpers/db.ts';
 import { makeEngine } from '../helpers/engine.ts';
 import { buttonUpdate, FakeBotApi, TEST_BOT_INFO, textUpdate } from './fake-bot-api.ts';
@@ -13,9 +18,43 @@ const TOKEN = '123456:TEST-token-for-the-fake-bot-api-xyz';
 const api = new FakeBotApi();
 const examples = JSON.parse(readFileSync(new URL('../../fixtures/telegram_official_webhook_examples.json', import.meta.url), 'utf8'));
 
+// Commands another module would register: a chart image, a progress message edited in place,
+// and a private command that deletes the message carrying a secret.
+const extras = [
+  defineCommand({
+    name: 'chartdemo',
+    description: 'Test: a chart image',
+    async handler() {
+      const points = Array.from({ length: 30 }, (_, i) => ({ time: Date.UTC(2026, 0, i + 1), equity: 1000 + i * 5 }));
+      return reply(`${bold('Equity')} over 30 days`, { image: { png: await renderEquityChart({ title: 'Equity', points }, { width: 400, height: 240 }) }, buttons: [[{ label: 'Again', send: '/chartdemo' }]] });
+    },
+  }),
+  defineCommand({
+    name: 'progressdemo',
+    description: 'Test: progress edited in place',
+    async handler(c) {
+      const ref = await c.send(reply('Backtest: 0%'));
+      await c.edit(ref, reply('Backtest: 50%'));
+      await c.edit(ref, reply('Backtest: done'));
+    },
+  }),
+  defineCommand({
+    name: 'secretdemo',
+    description: 'Test: private, deletes the input',
+    privateOnly: true,
+    args: z.object({ key: z.string().min(8) }),
+    positional: ['key'],
+    async handler(c) {
+      await c.deleteInput();
+      return reply(`Stored a key ending in ${c.args.key.slice(-4)}.`);
+    },
+  }),
+];
+
 function adapter(): TelegramAdapter {
   // A new adapter and engine on the same database is what a restarted process has.
-  return createTelegramAdapter({ engine: makeEngine(t.env), token: TOKEN, apiRoot: api.url, botInfo: TEST_BOT_INFO, maxRetryDelaySeconds: 5 });
+  const registry = createChatRegistry().add(...extras);
+  return createTelegramAdapter({ engine: makeEngine(t.env, { registry }), token: TOKEN, apiRoot: api.url, botInfo: TEST_BOT_INFO, maxRetryDelaySeconds: 5 });
 }
 
 function post(tg: TelegramAdapter, update: unknown, secret = webhookSecretFor(TOKEN)) {
@@ -124,5 +163,40 @@ describe('Telegram adapter', () => {
     expect(menu.body.commands.map((c: any) => c.command)).toEqual(expect.arrayContaining(['start', 'help', 'settings', 'support', 'link', 'cancel']));
     api.blockedChats.add('888');
     await expect(tg.sender.send('888', { text: 'hi' })).rejects.toMatchObject({ blocked: true });
+  });
+
+  it('sends a chart as a photo with an HTML caption and buttons', async () => {
+    const before = api.reset();
+    await adapter().bot.handleUpdate(textUpdate(777050, '/chartdemo') as any);
+    const photo = api.calls.slice(before).find((c) => c.method === 'sendPhoto')!;
+    expect(photo.body.caption).toBe('<b>Equity</b> over 30 days');
+    expect(photo.body.reply_markup.inline_keyboard[0][0].callback_data).toBe('/chartdemo');
+    const file = Object.values(photo.body).find((v: any) => v?.bytes) as { bytes: Buffer };
+    expect([...file.bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('edits a progress message in place', async () => {
+    const before = api.reset();
+    await adapter().bot.handleUpdate(textUpdate(777060, '/progressdemo') as any);
+    const calls = api.calls.slice(before).filter((c) => c.method !== 'answerCallbackQuery');
+    expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'editMessageText', 'editMessageText']);
+    expect(calls[2].body.text).toBe('Backtest: done');
+    expect(calls[1].body.message_id).toEqual(expect.any(Number));
+    expect(calls[2].body.message_id).toBe(calls[1].body.message_id);
+  });
+
+  it('deletes the message that carried a secret, and refuses such commands in groups', async () => {
+    const before = api.reset();
+    const update = textUpdate(777070, '/secretdemo sk-live-123456789');
+    await adapter().bot.handleUpdate(update as any);
+    const calls = api.calls.slice(before);
+    expect(calls.find((c) => c.method === 'deleteMessage')!.body).toMatchObject({ chat_id: 777070, message_id: update.message.message_id });
+    expect(api.texts(before).join()).toContain('ending in 6789');
+    const group = textUpdate(777071, '/secretdemo sk-live-123456789');
+    (group.message.chat as any) = { id: -100777, type: 'supergroup', title: 'Traders' };
+    const from = api.reset();
+    await adapter().bot.handleUpdate(group as any);
+    expect(api.texts(from).join()).toContain('private chat');
+    expect(api.calls.slice(from).some((c) => c.method === 'deleteMessage')).toBe(false);
   });
 });
