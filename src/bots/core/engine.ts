@@ -71,6 +71,8 @@ export class ChatEngine {
     if (!parsed) {
       const answered = await this.conversations.continue(input.text, { svc, user, input });
       if (answered) return answered;
+      // In groups people talk to each other: only commands and answers to our questions are for us.
+      if (!input.isPrivate) return [];
       if (input.text.startsWith('/')) return [reply('That is not a command I know. Send /help for the list.')];
       return [reply(input.source === 'button' ? 'That button belongs to a question that is over. Send /help to see what I can do.' : 'I did not catch that. Send /help to see what I can do.')];
     }

@@ -51,12 +51,16 @@ export function createTelegramAdapter(options: TelegramOptions) {
   bot.on('callback_query:data', async (ctx) => {
     await ctx.answerCallbackQuery().catch(() => {}); // stop the button's spinner even if the rest fails
     const message = ctx.callbackQuery.message;
-    if (!message) return;
+    if (!message || !ctx.from) return;
     await engine.handle(inputFrom(ctx, message.chat.id, message.chat.type === 'private', ctx.callbackQuery.data, 'button', { id: `${message.chat.id}:${message.message_id}` }), ioFor(ctx, message.chat.id));
   });
 
   bot.on('message', async (ctx) => {
+    if (!ctx.from) return;
     const text = ctx.message.text ?? ctx.message.caption ?? '';
+    // In groups, "/cmd@otherbot" is meant for another bot.
+    const addressee = /^\/[A-Za-z0-9_]+@([A-Za-z0-9_]+)/.exec(text)?.[1];
+    if (addressee && addressee.toLowerCase() !== ctx.me.username.toLowerCase()) return;
     await engine.handle(inputFrom(ctx, ctx.chat.id, ctx.chat.type === 'private', text, 'message'), ioFor(ctx, ctx.chat.id, ctx.message.message_id));
   });
 

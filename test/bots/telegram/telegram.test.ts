@@ -199,4 +199,18 @@ describe('Telegram adapter', () => {
     expect(api.texts(from).join()).toContain('private chat');
     expect(api.calls.slice(from).some((c) => c.method === 'deleteMessage')).toBe(false);
   });
+
+  it('in a group, ignores chatter and commands addressed to another bot', async () => {
+    const inGroup = (text: string) => {
+      const u = textUpdate(777080, text);
+      (u.message.chat as any) = { id: -100888, type: 'supergroup', title: 'Traders' };
+      return u;
+    };
+    const from = api.reset();
+    await adapter().bot.handleUpdate(inGroup('good morning everyone') as any);
+    await adapter().bot.handleUpdate(inGroup('/help@some_other_bot') as any);
+    expect(api.texts(from)).toEqual([]);
+    await adapter().bot.handleUpdate(inGroup('/help@tradewire_test_bot') as any);
+    expect(api.texts(from).join()).toContain('/settings');
+  });
 });
