@@ -9,6 +9,8 @@ import { createChatRegistry } from '../../../src/bots/commands/index.ts';
 import { defineCommand } from '../../../src/bots/core/command.ts';
 import { bold, reply } from '../../../src/bots/core/reply.ts';
 import { renderEquityChart } from '../../../src/services/charts/equity-chart.ts';
+import { pruneChatUpdates } from '../../../src/services/chat/prune-chat-updates.ts';
+import { systemContext } from '../../../src/services/core/context.ts';
 import { useTestDatabase } from '../../helpers/db.ts';
 import { makeEngine } from '../helpers/engine.ts';
 import { buttonUpdate, FakeBotApi, TEST_BOT_INFO, textUpdate } from './fake-bot-api.ts';
@@ -95,6 +97,10 @@ describe('Telegram adapter', () => {
     await post(adapter(), update);
     await adapter().bot.handleUpdate(update as any);
     expect(api.calls.length).toBe(before);
+    // A week later the id is forgotten (Telegram stopped resending long before).
+    t.clock.advance(8 * 24 * 3600_000);
+    expect((await pruneChatUpdates({ ctx: systemContext(t.env, 'test'), input: {} })).deleted).toBeGreaterThan(0);
+    t.clock.set('2026-03-02T09:00:00Z');
   });
 
   it('records referral and UTM from the /start deep link', async () => {
