@@ -16,6 +16,8 @@ import { seedDemoBots } from './services/bots/seed-demo-bots.ts';
 import { startLeaderLock } from './services/system/leader-lock.ts';
 import { runtimeSchedules, startTickWorker } from './jobs/runtime.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { startChat } from './bots/start-chat.ts';
+import { deliverPendingNotifications } from './jobs/deliver-notifications.ts';
 
 const SCHEDULER_LOCK = 7_406_512_002; // "tradewire scheduler leader"
 
@@ -38,15 +40,22 @@ async function main(): Promise<void> {
 
   const closers: (() => Promise<void>)[] = [() => queue.stop()];
   const runs = (role: string) => config.ROLE === 'all' || config.ROLE === role;
+  const chat = await startChat(env, { role: config.ROLE });
+  closers.push(() => chat.stop());
   if (runs('scheduler') && config.SEED_DEMO) await seedDemoBots(env).catch((err) => logger.error({ err }, 'could not create the demo bots'));
   if (runs('worker')) await startTickWorker(env);
   if (runs('scheduler')) {
     const leader = await startLeaderLock(database.url, SCHEDULER_LOCK, logger);
-    const scheduler = startScheduler(runtimeSchedules(env), { isLeader: leader.isLeader, logger });
+    const schedules = [
+      ...runtimeSchedules(env),
+      // claimNotifications leases rows, so a delivery run never overlaps another one
+      { name: 'deliver-notifications', cron: '*/15 * * * * *', run: async () => void (await deliverPendingNotifications(env, chat.senders)) },
+    ];
+    const scheduler = startScheduler(schedules, { isLeader: leader.isLeader, logger });
     closers.push(() => leader.stop(), () => scheduler.stop());
   }
   if (runs('web')) {
-    const app = createApp(env);
+    const app = createApp(env, chat.mounts);
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
     closers.push(() => new Promise((resolve) => server.close(() => resolve())));
     const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;

@@ -10,7 +10,10 @@ import { createAdminRoutes } from '../admin/routes.tsx';
 
 export type AppEnv = { Variables: { requestId: string } };
 
-export function createApp(env: ServiceEnv): Hono<AppEnv> {
+/** Something that adds routes (the Telegram webhook, Discord interactions, …). */
+export type RouteMount = (app: Hono<AppEnv>) => void;
+
+export function createApp(env: ServiceEnv, mounts: RouteMount[] = []): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -28,6 +31,8 @@ export function createApp(env: ServiceEnv): Hono<AppEnv> {
   // nothing here applies them to webhooks.
   app.route('/admin', createAdminRoutes(env));
   app.route('/api/admin', createAdminApi(env));
+  // chat adapters' webhooks (Telegram, Discord interactions)
+  for (const mount of mounts) mount(app);
 
   app.onError((error, c) => {
     env.logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
