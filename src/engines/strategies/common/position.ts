@@ -7,7 +7,7 @@ import { cancel, formOrder, quantityForQuote } from './orders.ts';
  * One long position at a time, for the signal-driven engines (ai, scalping, pump screener):
  * a market entry sized as a share of the free quote; once filled, a resting take-profit
  * (reduce-only, the only order the position keeps on the venue) and a stop watched here on
- * closed candles, which sends a market close. Money is Decimal strings; prices compared on
+ * closed candles from the candle after the entry filled, which sends a market close. Money is Decimal strings; prices compared on
  * every candle are floats.
  */
 export interface SinglePosition {
@@ -18,6 +18,8 @@ export interface SinglePosition {
   stop: number | null;
   takeProfit: number | null;
   openedAt: number | null;
+  /** Time of the candle during which the stop was set: it is watched from the next candle on. */
+  stopSince: number | null;
   heldCandles: number;
 }
 
@@ -27,7 +29,7 @@ export interface ExitPlan {
 }
 
 export function flatPosition(): SinglePosition {
-  return { seq: 0, status: 'flat', quantity: '0', entryPrice: null, stop: null, takeProfit: null, openedAt: null, heldCandles: 0 };
+  return { seq: 0, status: 'flat', quantity: '0', entryPrice: null, stop: null, takeProfit: null, openedAt: null, stopSince: null, heldCandles: 0 };
 }
 
 const tags = (seq: number) => ({ position: `p-${seq}`, open: `p-${seq}:open`, tp: `p-${seq}:tp`, close: `p-${seq}:close` });
@@ -45,6 +47,7 @@ export function applyPositionFills(p: SinglePosition, market: MarketSnapshot, pl
       p.entryPrice = decimalToNumber(f.price);
       p.openedAt = f.time;
       p.stop = plan.stopLossPercent ? p.entryPrice * (1 - plan.stopLossPercent / 100) : null;
+      p.stopSince = market.candles[market.candles.length - 1]?.time ?? null;
       p.takeProfit = plan.takeProfitPercent ? p.entryPrice * (1 + plan.takeProfitPercent / 100) : null;
     } else if (f.tag === t.tp || f.tag === t.close) {
       quantity = quantity.sub(f.quantity);
@@ -92,5 +95,5 @@ export function closePosition(p: SinglePosition, reason: CloseReason, why: strin
 
 /** The stop watched on the closed candle: its low reached the stop. */
 export function stopReached(p: SinglePosition, candle: Candle): boolean {
-  return p.status === 'open' && p.stop !== null && candle.low <= p.stop;
+  return p.status === 'open' && p.stop !== null && (p.stopSince === null || candle.time > p.stopSince) && candle.low <= p.stop;
 }

@@ -28,6 +28,8 @@ export interface Deal {
   tpStepsFilled: number;
   takeProfitPrice: number | null;
   stop: number | null;
+  /** Time of the candle during which the stop was set or moved: it is watched from the next candle on. */
+  stopSince: number | null;
   trailingPeak: number | null;
 }
 
@@ -42,7 +44,7 @@ export function startDeal(id: number, market: MarketSnapshot, config: DealConfig
   if (market.balances.quote.lt(budget)) return null;
   const deal: Deal = {
     id, status: 'opening', basePrice: null, quantity: '0', boughtQuantity: '0', boughtNotional: '0', soldNotional: '0', fees: '0',
-    averagePrice: null, safetyPlaced: 0, safetyFilled: 0, tpVersion: 0, tpStepsFilled: 0, takeProfitPrice: null, stop: null, trailingPeak: null,
+    averagePrice: null, safetyPlaced: 0, safetyFilled: 0, tpVersion: 0, tpStepsFilled: 0, takeProfitPrice: null, stop: null, stopSince: null, trailingPeak: null,
   };
   const price = new Decimal(market.price);
   const order = formOrder({
@@ -86,6 +88,8 @@ export function updateDeal(d: Deal, fills: readonly Fill[], market: MarketSnapsh
   }
   if (bought && d.status === 'open') out.push(...afterBuy(d, market, config, plan));
   if (sold && d.status === 'open' && config.moveStopToBreakeven && d.averagePrice !== null) d.stop = d.averagePrice;
+  // This candle's low may have come before the fills that moved the stop (the low comes first).
+  if (bought || sold) d.stopSince = market.candles[market.candles.length - 1]?.time ?? null;
   return out;
 }
 
@@ -136,7 +140,7 @@ export function checkDealExits(d: Deal, candle: Candle, config: DealConfig, mark
   if (trail && d.trailingPeak !== null && candle.low <= d.trailingPeak * (1 - trail / 100)) {
     return closeDeal(d, market, 'TAKE_PROFIT', `deal ${d.id}: trailing take profit, ${trail}% below the high of ${d.trailingPeak}`);
   }
-  if (d.stop !== null && candle.low <= d.stop) return closeDeal(d, market, 'STOP_LOSS', `deal ${d.id}: stop at ${d.stop} reached`);
+  if (d.stop !== null && (d.stopSince === null || candle.time > d.stopSince) && candle.low <= d.stop) return closeDeal(d, market, 'STOP_LOSS', `deal ${d.id}: stop at ${d.stop} reached`);
   if (trail && d.takeProfitPrice !== null && candle.high >= d.takeProfitPrice) d.trailingPeak = Math.max(d.trailingPeak ?? candle.high, candle.high);
   return [];
 }
