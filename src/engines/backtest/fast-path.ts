@@ -32,7 +32,7 @@ export function runFastBacktest(rawConfig: unknown, input: Candle[] | CandleSeri
   const ledger = new TradeLedger();
   const equity = new Float64Array(n);
   const decisions = { buy: 0, sell: 0, hold: 0 };
-  const bar: Bar = { time: 0, high: 0, low: 0, close: 0 };
+  const bar: Bar = { high: 0, low: 0, close: 0 };
   const { time, open, high, low, close, volume } = series;
   const stepMs = TIMEFRAME_MS[settings.timeframe];
   const progressEvery = settings.progressEvery ?? Math.max(1, Math.floor(n / 100));
@@ -49,7 +49,7 @@ export function runFastBacktest(rawConfig: unknown, input: Candle[] | CandleSeri
     if (book.baseNum !== 0 || fills.length) exposed++;
     if (i + 1 >= compiled.warmup) {
       if (fills.length || policy.closingTag !== null || policy.position?.status === 'opening') {
-        applyFills(policy, fills, book.openOrderTags(), compiled.rules, time[i]);
+        applyFills(policy, fills, book.openOrderTags(), compiled.rules);
       }
       sig.enterLong = enterLong[i] === 1;
       sig.enterShort = enterShort[i] === 1;
@@ -61,7 +61,6 @@ export function runFastBacktest(rawConfig: unknown, input: Candle[] | CandleSeri
       }
       sig.atrLong = atrLong ? atrLong[i] : Number.NaN;
       sig.atrShort = atrShort ? atrShort[i] : Number.NaN;
-      bar.time = time[i];
       bar.high = high[i];
       bar.low = low[i];
       bar.close = close[i];

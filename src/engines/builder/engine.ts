@@ -48,8 +48,7 @@ export function initialBuilderState(c: CompiledRules): BuilderState {
 
 function decideBuilt(c: CompiledRules, state: BuilderState, market: MarketSnapshot) {
   feedNewCandles(c, state, market);
-  const lastBar = market.candles[market.candles.length - 1];
-  applyFills(state.policy, market.fills, market.openOrderTags, c.rules, lastBar?.time ?? 0);
+  applyFills(state.policy, market.fills, market.openOrderTags, c.rules);
   const last = market.candles[market.candles.length - 1];
   const cur = Float64Array.from(state.current, nullToNaN);
   const prev = Float64Array.from(state.previous, nullToNaN);

@@ -40,8 +40,6 @@ export interface PositionState {
   extreme: number | null;
   stopDistance: number | null;
   atrAtSignal: number | null;
-  /** Time of the bar during which the entry filled: stop and target are watched from the next bar. */
-  since: number | null;
 }
 
 export interface PolicyState {
@@ -54,7 +52,6 @@ export interface PolicyState {
 export type Action = { type: 'open'; side: Side; n: number; reason: string } | { type: 'close'; position: PositionState; reason: CloseReason; why: string };
 
 export interface Bar {
-  time: number;
   high: number;
   low: number;
   close: number;
@@ -94,14 +91,13 @@ const openTag = (n: number) => `pos-${n}:open`;
 const closeTag = (n: number) => `pos-${n}:close`;
 
 /** Applies this bar's fills (matched by tag) and notices orders that vanished without a fill (rejected). */
-export function applyFills(s: PolicyState, fills: readonly Fill[], openTags: readonly string[], rules: Record<Side, SideRules>, barTime: number): void {
+export function applyFills(s: PolicyState, fills: readonly Fill[], openTags: readonly string[], rules: Record<Side, SideRules>): void {
   const p = s.position;
   for (const f of fills) {
     if (p && f.tag === openTag(p.n)) {
       p.status = 'open';
       p.quantity = f.quantity.toFixed();
       p.entryPrice = decimalToNumber(f.price);
-      p.since = barTime;
       placeStops(p, rules[p.side]);
     } else if (f.tag === s.closingTag) {
       s.closingTag = null;
@@ -148,9 +144,9 @@ export function planBar(s: PolicyState, rules: Record<Side, SideRules>, sig: Bar
     const long = p.side === 'long';
     const r = rules[p.side];
     let close: Action | null = null;
-    const watched = p.since === null || bar.time > p.since;
-    if (watched && p.stop !== null && (long ? bar.low <= p.stop : bar.high >= p.stop)) close = { type: 'close', position: p, reason: 'STOP_LOSS', why: 'stop loss reached' };
-    else if (watched && p.takeProfit !== null && (long ? bar.high >= p.takeProfit : bar.low <= p.takeProfit)) close = { type: 'close', position: p, reason: 'TAKE_PROFIT', why: 'take profit reached' };
+    // Entries fill at the open, so the whole bar counts against the stop and the target.
+    if (p.stop !== null && (long ? bar.low <= p.stop : bar.high >= p.stop)) close = { type: 'close', position: p, reason: 'STOP_LOSS', why: 'stop loss reached' };
+    else if (p.takeProfit !== null && (long ? bar.high >= p.takeProfit : bar.low <= p.takeProfit)) close = { type: 'close', position: p, reason: 'TAKE_PROFIT', why: 'take profit reached' };
     else if (long ? sig.exitLong : sig.exitShort) close = { type: 'close', position: p, reason: 'SIGNAL', why: `exit: ${r.exit.map((c) => c.label).join(' and ')}` };
     if (close) return finishClose(s, close);
     const other: Side = long ? 'short' : 'long';
@@ -179,7 +175,7 @@ function finishClose(s: PolicyState, action: Extract<Action, { type: 'close' }>)
 
 function open(s: PolicyState, side: Side, r: SideRules, atr: number): Action[] {
   const n = ++s.seq;
-  s.position = { n, side, status: 'opening', quantity: null, entryPrice: null, stop: null, takeProfit: null, extreme: null, stopDistance: null, atrAtSignal: Number.isFinite(atr) ? atr : null, since: null };
+  s.position = { n, side, status: 'opening', quantity: null, entryPrice: null, stop: null, takeProfit: null, extreme: null, stopDistance: null, atrAtSignal: Number.isFinite(atr) ? atr : null };
   return [{ type: 'open', side, n, reason: `entry ${side}: ${r.entry.map((c) => c.label).join(' and ')}` }];
 }
 

@@ -7,7 +7,7 @@ import { cancel, formOrder, quantityForQuote } from './orders.ts';
  * One long position at a time, for the signal-driven engines (ai, scalping, pump screener):
  * a market entry sized as a share of the free quote; once filled, a resting take-profit
  * (reduce-only, the only order the position keeps on the venue) and a stop watched here on
- * closed candles from the candle after the entry filled, which sends a market close. Money is Decimal strings; prices compared on
+ * closed candles (the entry candle included: it filled at the open), which sends a market close. Money is Decimal strings; prices compared on
  * every candle are floats.
  */
 export interface SinglePosition {
@@ -18,7 +18,7 @@ export interface SinglePosition {
   stop: number | null;
   takeProfit: number | null;
   openedAt: number | null;
-  /** Time of the candle during which the stop was set: it is watched from the next candle on. */
+  /** Set when a fill on the way up moved the stop during that candle: then it is watched from the next candle. */
   stopSince: number | null;
   heldCandles: number;
 }
@@ -47,7 +47,6 @@ export function applyPositionFills(p: SinglePosition, market: MarketSnapshot, pl
       p.entryPrice = decimalToNumber(f.price);
       p.openedAt = f.time;
       p.stop = plan.stopLossPercent ? p.entryPrice * (1 - plan.stopLossPercent / 100) : null;
-      p.stopSince = market.candles[market.candles.length - 1]?.time ?? null;
       p.takeProfit = plan.takeProfitPercent ? p.entryPrice * (1 + plan.takeProfitPercent / 100) : null;
     } else if (f.tag === t.tp || f.tag === t.close) {
       quantity = quantity.sub(f.quantity);

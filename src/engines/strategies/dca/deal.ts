@@ -28,7 +28,7 @@ export interface Deal {
   tpStepsFilled: number;
   takeProfitPrice: number | null;
   stop: number | null;
-  /** Time of the candle during which the stop was set or moved: it is watched from the next candle on. */
+  /** Set when a take-profit fill moved the stop during that candle: then it is watched from the next candle on. */
   stopSince: number | null;
   trailingPeak: number | null;
 }
@@ -88,8 +88,10 @@ export function updateDeal(d: Deal, fills: readonly Fill[], market: MarketSnapsh
   }
   if (bought && d.status === 'open') out.push(...afterBuy(d, market, config, plan));
   if (sold && d.status === 'open' && config.moveStopToBreakeven && d.averagePrice !== null) d.stop = d.averagePrice;
-  // This candle's low may have come before the fills that moved the stop (the low comes first).
-  if (bought || sold) d.stopSince = market.candles[market.candles.length - 1]?.time ?? null;
+  // A buy fills at the open or on the way down, so this candle's low counts against the new stop;
+  // a take-profit fills on the way up, after the low, so a stop it moved waits for the next candle.
+  if (sold) d.stopSince = market.candles[market.candles.length - 1]?.time ?? null;
+  else if (bought) d.stopSince = null;
   return out;
 }
 

@@ -21,7 +21,7 @@ export interface SignalTrade {
   targetHit: boolean[];
   tpVersion: number;
   stop: number | null;
-  /** Time of the candle during which the stop was last moved: the moved stop is watched from the next candle. */
+  /** Set when a target fill (on the way up for a long) moved the stop during that candle: watched from the next candle. */
   stopSince: number | null;
   quantity: string;
   enteredQuantity: string;
