@@ -40,7 +40,8 @@ export function engineCases(price: number): Record<BotType, EngineCase> {
     },
     arbitrage: {
       config: { venues: ['binance', 'kraken'], maxTradeQuote: 500, minProfitPercent: 0.05 },
-      feed: (i, c) => ({ books: { binance: book('binance', c.close, c.time), kraken: book('kraken', c.close * (1 + 0.006 * Math.sin(i / 40)), c.time) } }),
+      // Books every candle; the second venue jumps 0.6 % away for 3 candles in every 500.
+      feed: (i, c) => ({ books: { binance: book('binance', c.close, c.time), kraken: book('kraken', c.close * (i % 500 < 3 ? (i % 1000 < 500 ? 1.006 : 0.994) : 1), c.time) } }),
       settings: { initialBase: new Decimal(100) },
     },
   };

@@ -202,9 +202,11 @@ export function actionsToIntents(actions: readonly Action[], sizing: Sizing, pri
       fraction = fractions.get(sizing.fraction);
       if (!fraction) fractions.set(sizing.fraction, (fraction = new Decimal(sizing.fraction)));
     }
-    return {
+    const order: Intent = {
       kind: 'place_order', tag: openTag(a.n), side: a.side === 'long' ? 'buy' : 'sell', type: 'market', quantity,
-      positionTag: `pos-${a.n}`, effect: 'open', reason: a.reason, ...(fraction ? { equityFraction: fraction } : {}),
+      positionTag: `pos-${a.n}`, effect: 'open', reason: a.reason,
     };
+    if (fraction) order.equityFraction = fraction;
+    return order;
   });
 }

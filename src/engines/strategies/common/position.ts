@@ -62,7 +62,7 @@ export function applyPositionFills(p: SinglePosition, market: MarketSnapshot, pl
   }
   const entryRefused = p.status === 'opening' && !market.openOrderTags.includes(t.open);
   const closed = p.status !== 'opening' && quantity.lte(0) && market.fills.length > 0;
-  if (entryRefused || closed) Object.assign(p, { ...flatPosition(), seq: p.seq });
+  if (entryRefused || closed) Object.assign(p, flatPosition(), { seq: p.seq });
   // A refused close leaves the position open; the stop check will try again.
   else if (p.status === 'closing' && !market.openOrderTags.includes(t.close) && !market.fills.some((f) => f.tag === t.close)) p.status = 'open';
   return out;

@@ -23,6 +23,13 @@ export interface DealEngineState {
  * by tag, and books each closed deal's profit.
  */
 export function createDealEngine<C extends DealConfig>(type: BotType, configSchema: z.ZodType<C>, plan: (config: C) => TakeProfitPlan): StrategyEngine<C, DealEngineState> {
+  // The take-profit plan depends only on the config: build it once per config, not per candle.
+  const plans = new WeakMap<object, TakeProfitPlan>();
+  const planFor = (c: C) => {
+    let p = plans.get(c);
+    if (!p) plans.set(c, (p = plan(c)));
+    return p;
+  };
   return {
     type,
     configSchema,
@@ -31,7 +38,7 @@ export function createDealEngine<C extends DealConfig>(type: BotType, configSche
       lastTime: null, nextDealId: 1, deals: [], candlesSinceStart: Number.MAX_SAFE_INTEGER,
       rsi: c.startCondition === 'rsi' ? ind.createRsi(c.rsiPeriod) : null, rsiValue: null, closedDeals: 0, realizedProfit: '0',
     }),
-    decide: (s, market, c) => decideDeals(s, market, c, plan(c)),
+    decide: (s, market, c) => decideDeals(s, market, c, planFor(c)),
   };
 }
 

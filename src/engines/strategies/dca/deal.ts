@@ -1,9 +1,9 @@
 import { Decimal } from '../../../shared/money.ts';
-import { decimalToNumber } from '../../fills/rounding.ts';
+import { decimalToNumber, divideRounded } from '../../fills/rounding.ts';
 import type { Candle, Fill, Intent, MarketSnapshot } from '../../types.ts';
 import { cancel, formOrder, quantityForQuote } from '../common/orders.ts';
 import type { DealConfig } from './config.ts';
-import { averageEntryPrice, safetyOrderPrice, safetyOrderVolume, splitQuantity, takeProfitPrice } from './math.ts';
+import { safetyOrderDeviationPercent, safetyOrderVolume, splitQuantity } from './math.ts';
 
 /**
  * One DCA deal: a market base order, safety-order limit buys below it, take-profit limit sells
@@ -95,33 +95,58 @@ export function updateDeal(d: Deal, fills: readonly Fill[], market: MarketSnapsh
   return out;
 }
 
+interface Ladder {
+  priceFactors: Decimal[]; // 1 − cumulative deviation / 100, per safety order (index n − 1)
+  volumes: Decimal[];
+}
+
+// The safety-order ladder depends only on the config: computed once per config, not per fill.
+const ladders = new WeakMap<object, Ladder>();
+
+function ladderOf(config: DealConfig): Ladder {
+  let l = ladders.get(config);
+  if (!l) {
+    l = { priceFactors: [], volumes: [] };
+    for (let n = 1; n <= config.maxSafetyOrders; n++) {
+      l.priceFactors.push(new Decimal(1).sub(safetyOrderDeviationPercent(n, config.priceDeviationPercent, config.safetyOrderStepScale).div(100)));
+      l.volumes.push(safetyOrderVolume(n, config.safetyOrderSize, config.safetyOrderVolumeScale));
+    }
+    ladders.set(config, l);
+  }
+  return l;
+}
+
 /** After any buy: new average, stop and targets; the next safety orders. */
 function afterBuy(d: Deal, market: MarketSnapshot, config: DealConfig, plan: TakeProfitPlan): Intent[] {
   const out: Intent[] = [];
-  const average = averageEntryPrice(new Decimal(d.boughtNotional), new Decimal(d.boughtQuantity));
-  d.averagePrice = decimalToNumber(average);
+  const notional = new Decimal(d.boughtNotional);
+  const bought = new Decimal(d.boughtQuantity);
+  d.averagePrice = decimalToNumber(notional) / decimalToNumber(bought);
   if (config.stopLossPercent) d.stop = d.averagePrice * (1 - config.stopLossPercent / 100);
   const steps = plan(d.tpStepsFilled);
-  d.takeProfitPrice = steps.length ? decimalToNumber(takeProfitPrice(average, steps[0].percent)) : null;
+  d.takeProfitPrice = steps.length ? d.averagePrice * (1 + steps[0].percent.toNumber() / 100) : null;
   const prefix = tag(d, `tp${d.tpVersion}.`);
   for (const t of market.openOrderTags) if (t.startsWith(prefix)) out.push(cancel(t, 'take profit moved to the new average'));
   d.tpVersion++;
   if (!config.trailingTakeProfitPercent) {
     const parts = splitQuantity(new Decimal(d.quantity), steps.map((s) => s.fraction), market.pair.quantityPrecision);
     steps.forEach((s, k) => {
+      // average × (1 + p %) rounded up to the tick = notional × (1 + p %) / quantity, rounded up: no long division.
+      const price = divideRounded(notional.mul(s.percent.div(100).add(1)), bought, market.pair.pricePrecision, 'ceil');
       const order = formOrder({
-        tag: tag(d, `tp${d.tpVersion}.${k}`), side: 'sell', type: 'limit', quantity: parts[k], price: takeProfitPrice(average, s.percent),
+        tag: tag(d, `tp${d.tpVersion}.${k}`), side: 'sell', type: 'limit', quantity: parts[k], price,
         positionTag: positionTag(d), effect: k === steps.length - 1 ? 'close' : 'reduce', closeReason: 'TAKE_PROFIT',
-        reason: `deal ${d.id}: take profit ${s.percent.toFixed()}% above the average ${average.toDecimalPlaces(market.pair.pricePrecision).toFixed()}`,
+        reason: `deal ${d.id}: take profit ${s.percent.toFixed()}% above the average ${d.averagePrice?.toFixed(market.pair.pricePrecision)}`,
       }, market.pair, 'up');
       if (order) out.push(order);
     });
   }
   const base = new Decimal(d.basePrice as string);
+  const ladder = ladderOf(config);
   while (d.safetyPlaced < config.maxSafetyOrders && d.safetyPlaced - d.safetyFilled < config.activeSafetyOrders) {
     const n = ++d.safetyPlaced;
-    const price = safetyOrderPrice(base, n, config.priceDeviationPercent, config.safetyOrderStepScale);
-    const volume = safetyOrderVolume(n, config.safetyOrderSize, config.safetyOrderVolumeScale);
+    const price = base.mul(ladder.priceFactors[n - 1]);
+    const volume = ladder.volumes[n - 1];
     const order = formOrder({
       tag: tag(d, `so${n}`), side: 'buy', type: 'limit', quantity: quantityForQuote(volume, price, market.pair), price,
       positionTag: positionTag(d), effect: 'increase', reason: `deal ${d.id}: safety order ${n} of ${volume.toFixed()} ${market.pair.quote}`,
