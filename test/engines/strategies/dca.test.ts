@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dcaEngine } from '../../../src/engines/strategies/index.ts';
 import { safetyOrderDeviationPercent, safetyOrderVolume, splitQuantity } from '../../../src/engines/strategies/dca/math.ts';
 import { runBacktest } from '../../../src/engines/backtest/index.ts';
-import { candlesFrom, d, recording, settingsFor } from '../helpers/scenario.ts';
+import { candlesFrom, d, recording, settingsFor, T0, usdtPair } from '../helpers/scenario.ts';
 
 const placed = (intents: any[]) => intents.filter((i) => i.kind === 'place_order').map((i) => [i.tag, i.price?.toFixed() ?? 'market', i.quantity.toFixed()]);
 
@@ -67,6 +67,20 @@ describe('dca engine', () => {
     runBacktest(engine, { ...base, maxActiveDeals: 2, cooldownCandles: 1 }, candlesFrom([100, 100, 100, 100, 100, 100]), settingsFor());
     const starts = log.filter((l) => l.intents.some((i) => i.kind === 'place_order' && i.tag.endsWith(':bo')));
     expect(starts.map((l) => l.index)).toEqual([0, 1]);
+  });
+
+  it('config edits apply to new deals only: the running deal keeps its own ladder', () => {
+    const a = dcaEngine.configSchema.parse({ ...base, priceDeviationPercent: 1 });
+    const b = dcaEngine.configSchema.parse({ ...base, priceDeviationPercent: 5 });
+    const market = (fills: any[], openOrderTags: string[] = []) => ({
+      time: T0, symbol: 'BTC/USDT', candles: candlesFrom([100]), price: 100, pair: usdtPair(), fees: { makerRate: d(0), takerRate: d(0) },
+      balances: { quote: d(10_000), base: d(0) }, fills, openOrderTags,
+    });
+    let s = dcaEngine.initialState(a);
+    s = dcaEngine.decide(s, market([]), a).state;
+    const r = dcaEngine.decide(JSON.parse(JSON.stringify(s)), market([{ tag: 'd1:bo', side: 'buy', price: d(100), quantity: d(1), fee: d(0), time: T0 }]), b);
+    // still 1 % below the base order (the deal's config), not 5 %
+    expect(placed(r.intents).find(([tag]) => tag === 'd1:so1')).toEqual(['d1:so1', '99', '1.01']);
   });
 
   it('rejects bad configs naming the field and the range', () => {

@@ -12,8 +12,10 @@ import { safetyOrderDeviationPercent, safetyOrderVolume, splitQuantity } from '.
  * learned from fills matched by tag. Shared by the dca and combo engines, which differ only in
  * their take-profit plan.
  */
-export interface Deal {
+export interface Deal<C extends DealConfig = DealConfig> {
   id: number;
+  /** The config the deal started with: edits to the bot apply to new deals only (3Commas). */
+  settings: C;
   status: 'opening' | 'open' | 'closing' | 'closed';
   basePrice: string | null;
   quantity: string;
@@ -39,11 +41,11 @@ export type TakeProfitPlan = (stepsFilled: number) => { percent: Decimal; fracti
 const tag = (d: Deal, kind: string) => `d${d.id}:${kind}`;
 const positionTag = (d: Deal) => `d${d.id}`;
 
-export function startDeal(id: number, market: MarketSnapshot, config: DealConfig): { deal: Deal; order: Intent } | null {
+export function startDeal<C extends DealConfig>(id: number, market: MarketSnapshot, config: C): { deal: Deal<C>; order: Intent } | null {
   const budget = new Decimal(config.baseOrderSize);
   if (market.balances.quote.lt(budget)) return null;
-  const deal: Deal = {
-    id, status: 'opening', basePrice: null, quantity: '0', boughtQuantity: '0', boughtNotional: '0', soldNotional: '0', fees: '0',
+  const deal: Deal<C> = {
+    id, settings: config, status: 'opening', basePrice: null, quantity: '0', boughtQuantity: '0', boughtNotional: '0', soldNotional: '0', fees: '0',
     averagePrice: null, safetyPlaced: 0, safetyFilled: 0, tpVersion: 0, tpStepsFilled: 0, takeProfitPrice: null, stop: null, stopSince: null, trailingPeak: null,
   };
   const price = new Decimal(market.price);
@@ -54,9 +56,10 @@ export function startDeal(id: number, market: MarketSnapshot, config: DealConfig
   return order ? { deal, order } : null;
 }
 
-/** Applies this deal's fills, then the orders they call for; notices refused orders. */
-export function updateDeal(d: Deal, fills: readonly Fill[], market: MarketSnapshot, config: DealConfig, plan: TakeProfitPlan): Intent[] {
+/** Applies this deal's fills, then the orders they call for (from the deal's own settings); notices refused orders. */
+export function updateDeal<C extends DealConfig>(d: Deal<C>, fills: readonly Fill[], market: MarketSnapshot, planFor: (settings: C) => TakeProfitPlan): Intent[] {
   const out: Intent[] = [];
+  const config = d.settings;
   let bought = false;
   let sold = false;
   for (const f of fills) {
@@ -86,7 +89,7 @@ export function updateDeal(d: Deal, fills: readonly Fill[], market: MarketSnapsh
     out.push(...cancelOpenOrders(d, market, 'deal closed'));
     return out;
   }
-  if (bought && d.status === 'open') out.push(...afterBuy(d, market, config, plan));
+  if (bought && d.status === 'open') out.push(...afterBuy(d, market, config, planFor(config)));
   if (sold && d.status === 'open' && config.moveStopToBreakeven && d.averagePrice !== null) d.stop = d.averagePrice;
   // A buy fills at the open or on the way down, so this candle's low counts against the new stop;
   // a take-profit fills on the way up, after the low, so a stop it moved waits for the next candle.
@@ -161,8 +164,9 @@ function afterBuy(d: Deal, market: MarketSnapshot, config: DealConfig, plan: Tak
  * which arms when the high reaches the target and sells when the price falls trailing % from
  * the highest high since. The low is taken to come before the high.
  */
-export function checkDealExits(d: Deal, candle: Candle, config: DealConfig, market: MarketSnapshot): Intent[] {
+export function checkDealExits(d: Deal, candle: Candle, market: MarketSnapshot): Intent[] {
   if (d.status !== 'open') return [];
+  const config = d.settings;
   const trail = config.trailingTakeProfitPercent;
   if (trail && d.trailingPeak !== null && candle.low <= d.trailingPeak * (1 - trail / 100)) {
     return closeDeal(d, market, 'TAKE_PROFIT', `deal ${d.id}: trailing take profit, ${trail}% below the high of ${d.trailingPeak}`);
