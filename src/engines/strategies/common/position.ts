@@ -35,8 +35,10 @@ export function flatPosition(): SinglePosition {
 const tags = (seq: number) => ({ position: `p-${seq}`, open: `p-${seq}:open`, tp: `p-${seq}:tp`, close: `p-${seq}:close` });
 
 /** Applies fills and returns orders that follow from them (the take-profit after the entry fills). */
+
 export function applyPositionFills(p: SinglePosition, market: MarketSnapshot, plan: ExitPlan): Intent[] {
-  if (p.status === 'flat') return [];
+  // Most candles: nothing filled and nothing in flight — no Decimal work at all.
+  if (p.status === 'flat' || (p.status === 'open' && market.fills.length === 0)) return [];
   const t = tags(p.seq);
   const out: Intent[] = [];
   let quantity = new Decimal(p.quantity);
