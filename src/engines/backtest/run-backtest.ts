@@ -35,22 +35,37 @@ export function runBacktest<C, S>(engine: StrategyEngine<C, S>, rawConfig: unkno
   let state = engine.initialState(config);
   let pending: PaperFill[] = [];
   let exposed = 0;
+  // One snapshot and one candle window, updated in place: engines keep nothing of `market`
+  // between calls (their state is plain JSON), and this saves allocations on every candle.
+  const window: Candle[] = [];
+  const market: MarketSnapshot = {
+    time: 0, symbol: settings.pair.symbol, candles: window, price: 0, pair: settings.pair, fees: settings.fees,
+    balances: book.freeBalances(), fills: pending, openOrderTags: [],
+  };
 
   for (let i = 0; i < n; i++) {
     const candle = candles[i];
     const fills = book.processCandle(candle, i);
-    for (const f of fills) ledger.record(f, i);
-    if (fills.length) pending = pending.concat(fills);
+    if (fills.length) {
+      for (const f of fills) ledger.record(f, i);
+      for (const f of fills) pending.push(f);
+    }
     time[i] = candle.time;
     equity[i] = book.equityAt(candle.close);
     if (book.baseNum !== 0 || fills.length) exposed++;
+    if (window.length === warmup) window.shift();
+    window.push(candle);
     if (i + 1 >= warmup) {
-      const market: MarketSnapshot = {
-        time: candle.time + stepMs, symbol: settings.pair.symbol, candles: candles.slice(i + 1 - warmup, i + 1),
-        price: candle.close, pair: settings.pair, fees: settings.fees, balances: book.freeBalances(),
-        fills: pending, openOrderTags: book.openOrderTags(), ...settings.feed?.(i, candle),
-      };
-      pending = [];
+      market.time = candle.time + stepMs;
+      market.price = candle.close;
+      market.balances = book.freeBalances();
+      market.fills = pending;
+      market.openOrderTags = book.openOrderTags();
+      const extras = settings.feed?.(i, candle);
+      market.signals = extras?.signals;
+      market.books = extras?.books;
+      market.universe = extras?.universe;
+      pending = pending.length ? [] : pending;
       const result = engine.decide(state, market, config);
       state = result.state;
       decisions[result.decision.signal === 'BUY' ? 'buy' : result.decision.signal === 'SELL' ? 'sell' : 'hold']++;
@@ -90,7 +105,7 @@ function applyIntent(intent: Intent, book: PaperBook, ledger: TradeLedger, index
       }, q.price, time);
       const buy = leg('buy', intent.buy);
       if (!buy) return;
-      const sell = leg('sell', { ...intent.sell, quantity: buy.quantity });
+      const sell = leg('sell', { venue: intent.sell.venue, price: intent.sell.price, quantity: buy.quantity });
       for (const f of [buy, sell]) if (f) { ledger.record(f, index); pending.push(f); }
       return;
     }

@@ -19,11 +19,21 @@ export interface BuilderState {
  * strategy whose Decision carries the indicator values behind it. Compiled rules are cached
  * per config object.
  */
+/** Compiled rules plus scratch buffers for one decision (not state: rebuilt from the state each call). */
+interface Prepared extends CompiledRules {
+  cur: Float64Array;
+  prev: Float64Array;
+  signals: ReturnType<typeof emptySignals>;
+}
+
 export function createBuilderEngine(): StrategyEngine<BuilderConfig, BuilderState> {
-  const cache = new WeakMap<object, CompiledRules>();
+  const cache = new WeakMap<object, Prepared>();
   const compiled = (config: BuilderConfig) => {
     let c = cache.get(config);
-    if (!c) cache.set(config, (c = compileRules(config)));
+    if (!c) {
+      const rules = compileRules(config);
+      cache.set(config, (c = { ...rules, cur: new Float64Array(rules.slots.length), prev: new Float64Array(rules.slots.length), signals: emptySignals() }));
+    }
     return c;
   };
   return {
@@ -46,13 +56,16 @@ export function initialBuilderState(c: CompiledRules): BuilderState {
   };
 }
 
-function decideBuilt(c: CompiledRules, state: BuilderState, market: MarketSnapshot) {
+function decideBuilt(c: Prepared, state: BuilderState, market: MarketSnapshot) {
   feedNewCandles(c, state, market);
   applyFills(state.policy, market.fills, market.openOrderTags, c.rules);
   const last = market.candles[market.candles.length - 1];
-  const cur = Float64Array.from(state.current, nullToNaN);
-  const prev = Float64Array.from(state.previous, nullToNaN);
-  const actions = last ? planBar(state.policy, c.rules, evaluateSignals(c.rules, cur, prev, emptySignals()), last) ?? [] : [];
+  const { cur, prev } = c;
+  for (let k = 0; k < cur.length; k++) {
+    cur[k] = nullToNaN(state.current[k]);
+    prev[k] = nullToNaN(state.previous[k]);
+  }
+  const actions = last ? planBar(state.policy, c.rules, evaluateSignals(c.rules, cur, prev, c.signals), last) ?? [] : [];
   const intents = actions.length ? actionsToIntents(actions, c.sizing, market.price, market.balances.quote, market.pair) : [];
   return { intents, state, decision: describe(c, actions, market.price, cur) };
 }

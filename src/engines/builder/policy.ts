@@ -144,6 +144,7 @@ export function planBar(s: PolicyState, rules: Record<Side, SideRules>, sig: Bar
     const long = p.side === 'long';
     const r = rules[p.side];
     let close: Action | null = null;
+    // Entries fill at the open, so the whole bar counts against the stop and the target.
     if (p.stop !== null && (long ? bar.low <= p.stop : bar.high >= p.stop)) close = { type: 'close', position: p, reason: 'STOP_LOSS', why: 'stop loss reached' };
     else if (p.takeProfit !== null && (long ? bar.high >= p.takeProfit : bar.low <= p.takeProfit)) close = { type: 'close', position: p, reason: 'TAKE_PROFIT', why: 'take profit reached' };
     else if (long ? sig.exitLong : sig.exitShort) close = { type: 'close', position: p, reason: 'SIGNAL', why: `exit: ${r.exit.map((c) => c.label).join(' and ')}` };
@@ -201,9 +202,11 @@ export function actionsToIntents(actions: readonly Action[], sizing: Sizing, pri
       fraction = fractions.get(sizing.fraction);
       if (!fraction) fractions.set(sizing.fraction, (fraction = new Decimal(sizing.fraction)));
     }
-    return {
+    const order: Intent = {
       kind: 'place_order', tag: openTag(a.n), side: a.side === 'long' ? 'buy' : 'sell', type: 'market', quantity,
-      positionTag: `pos-${a.n}`, effect: 'open', reason: a.reason, ...(fraction ? { equityFraction: fraction } : {}),
+      positionTag: `pos-${a.n}`, effect: 'open', reason: a.reason,
     };
+    if (fraction) order.equityFraction = fraction;
+    return order;
   });
 }

@@ -28,13 +28,29 @@ const indicatorOperand = z.object({
   return { indicator: o.indicator as IndicatorId, params: parsed.data as Record<string, unknown>, output };
 });
 
-/** Parsing is idempotent (the output is a valid input), so a stored, already-parsed config parses again unchanged. */
-export const operandSchema = z.union([
-  indicatorOperand,
-  z.object({ price: enumField('price', PRICE_FIELDS) }),
-  z.object({ value: z.number({ error: 'value must be a number' }) }),
-], { error: 'an operand is { indicator, params?, output? }, { price } or { value }' });
-export type Operand = z.output<typeof operandSchema>;
+const priceOperand = z.object({ price: enumField('price', PRICE_FIELDS) });
+const valueOperand = z.object({ value: z.number({ error: 'value must be a number' }) });
+export type Operand = z.output<typeof indicatorOperand> | z.output<typeof priceOperand> | z.output<typeof valueOperand>;
+
+/**
+ * An operand is { indicator, params?, output? }, { price } or { value }, told apart by its key
+ * (not a plain union, so the inner error — e.g. a period out of range — reaches the user with
+ * its path). Parsing is idempotent: a stored, already-parsed config parses again unchanged.
+ */
+export const operandSchema = z.unknown().transform((raw, ctx): Operand => {
+  const o = (raw ?? {}) as Record<string, unknown>;
+  const schema = typeof raw !== 'object' ? null : 'indicator' in o ? indicatorOperand : 'price' in o ? priceOperand : 'value' in o ? valueOperand : null;
+  if (!schema) {
+    ctx.addIssue({ code: 'custom', message: 'an operand is { indicator, params?, output? }, { price } or { value }' });
+    return z.NEVER;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
 
 export const CONDITION_OPS = ['crosses_above', 'crosses_below', 'above', 'below', 'rises', 'falls'] as const;
 export const conditionSchema = z.object({

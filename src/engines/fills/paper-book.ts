@@ -7,6 +7,7 @@ import { DEFAULT_FILL_RULES, type FillRules, type PaperBalances, type PaperFill,
 export type PlaceOrderIntent = Extract<Intent, { kind: 'place_order' }>;
 
 const NO_FILLS: readonly PaperFill[] = Object.freeze([]);
+const NO_TAGS: string[] = [];
 
 /**
  * A paper account and its resting orders: the fill simulator shared by the backtester and the
@@ -28,6 +29,9 @@ export class PaperBook {
   readonly rejections: PaperRejection[] = [];
   private seq = 0;
   private free: PaperBalances | null = null;
+  private tags: string[] | null = null;
+  /** Price bounds of the resting orders, so a candle that reaches none of them costs a few comparisons. */
+  private reach: { hasMarket: boolean; buyBelow: number; sellAbove: number; stopSellAt: number; stopBuyAt: number } | null = null;
 
   constructor(pair: PairRules, fees: Fees, balances: PaperBalances, rules: Partial<FillRules> = {}) {
     this.pair = pair;
@@ -55,6 +59,8 @@ export class PaperBook {
       closeReason: intent.closeReason, equityFraction: intent.equityFraction, placedAt: index,
     });
     this.free = null;
+    this.tags = null;
+    this.reach = null;
     return null;
   }
 
@@ -62,12 +68,17 @@ export class PaperBook {
     const before = this.orders.length;
     this.orders = this.orders.filter((o) => o.tag !== tag);
     this.free = null;
+    this.tags = null;
+    this.reach = null;
     return this.orders.length !== before;
   }
 
   /** Fills every resting order the candle reaches, in intrabar path order. */
   processCandle(candle: Candle, index: number): readonly PaperFill[] {
     if (this.orders.length === 0) return NO_FILLS;
+    const r = (this.reach ??= this.computeReach());
+    // Nothing can trigger: every buy limit below the low, every sell limit above the high, no stop reached.
+    if (!r.hasMarket && candle.low > r.buyBelow && candle.high < r.sellAbove && candle.low > r.stopSellAt && candle.high < r.stopBuyAt) return NO_FILLS;
     let hits: { order: PaperOrder; trigger: Trigger }[] | null = null;
     for (const order of this.orders) {
       if (order.placedAt >= index) continue;
@@ -87,7 +98,22 @@ export class PaperBook {
       if (fill) fills.push(fill);
     }
     this.free = null;
+    this.tags = null;
+    this.reach = null;
     return fills;
+  }
+
+  private computeReach() {
+    const r = { hasMarket: false, buyBelow: -Infinity, sellAbove: Infinity, stopSellAt: -Infinity, stopBuyAt: Infinity };
+    for (const o of this.orders) {
+      if (o.type === 'market') r.hasMarket = true;
+      else if (o.type === 'stop_loss') {
+        if (o.side === 'sell') r.stopSellAt = Math.max(r.stopSellAt, o.priceNum);
+        else r.stopBuyAt = Math.min(r.stopBuyAt, o.priceNum);
+      } else if (o.side === 'buy') r.buyBelow = Math.max(r.buyBelow, o.priceNum);
+      else r.sellAbove = Math.min(r.sellAbove, o.priceNum);
+    }
+    return r;
   }
 
   /** Executes an order immediately at a given price (end-of-test closes, arbitrage legs). */
@@ -99,11 +125,15 @@ export class PaperBook {
     };
     const fill = this.execute(order, roundPrice(price, this.pair), time, maker);
     this.free = null;
+    this.tags = null;
+    this.reach = null;
     return fill;
   }
 
+  /** Tags of the resting orders; the same array until the orders change (callers must not modify it). */
   openOrderTags(): string[] {
-    return this.orders.map((o) => o.tag);
+    if (this.orders.length === 0) return NO_TAGS;
+    return (this.tags ??= this.orders.map((o) => o.tag));
   }
 
   /** Balances minus what resting orders lock (buy limits lock quote, sells lock base), like a venue's "free". */

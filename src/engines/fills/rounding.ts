@@ -40,18 +40,31 @@ export function decimalToNumber(value: Decimal): number {
 }
 
 /**
- * The largest multiple of 10^−decimals not above numerator / denominator (both positive), without an
- * 80-digit division: a float estimate, then exact Decimal checks of the neighbours.
+ * numerator / denominator (both positive) rounded down ('floor') or up ('ceil') to `decimals`
+ * places, exactly, without an 80-digit division (~15 µs in decimal.js here): a float estimate,
+ * then exact Decimal checks of its neighbours. Used wherever an amount is divided only to be
+ * rounded to a tick or a lot.
  */
-export function floorDivide(numerator: Decimal, denominator: Decimal, decimals: number): Decimal {
+export function divideRounded(numerator: Decimal, denominator: Decimal, decimals: number, mode: 'floor' | 'ceil'): Decimal {
   const scale = 10 ** decimals;
-  const estimate = Math.floor((decimalToNumber(numerator) / decimalToNumber(denominator)) * scale);
+  const quotient = (decimalToNumber(numerator) / decimalToNumber(denominator)) * scale;
+  const estimate = mode === 'floor' ? Math.floor(quotient) : Math.ceil(quotient);
   if (!Number.isSafeInteger(estimate) || estimate < 0) {
-    return numerator.div(denominator).toDecimalPlaces(decimals, Decimal.ROUND_DOWN);
+    return numerator.div(denominator).toDecimalPlaces(decimals, mode === 'floor' ? Decimal.ROUND_DOWN : Decimal.ROUND_UP);
   }
-  let lots = estimate;
-  const atLots = (k: number) => new Decimal(`${k}e-${decimals}`);
-  while (lots > 0 && atLots(lots).mul(denominator).gt(numerator)) lots--;
-  while (atLots(lots + 1).mul(denominator).lte(numerator)) lots++;
-  return atLots(lots);
+  let k = estimate;
+  const at = (units: number) => new Decimal(`${units}e-${decimals}`);
+  if (mode === 'floor') {
+    while (k > 0 && at(k).mul(denominator).gt(numerator)) k--;
+    while (at(k + 1).mul(denominator).lte(numerator)) k++;
+  } else {
+    while (at(k).mul(denominator).lt(numerator)) k++;
+    while (k > 0 && at(k - 1).mul(denominator).gte(numerator)) k--;
+  }
+  return at(k);
+}
+
+/** The largest multiple of 10^−decimals not above numerator / denominator. */
+export function floorDivide(numerator: Decimal, denominator: Decimal, decimals: number): Decimal {
+  return divideRounded(numerator, denominator, decimals, 'floor');
 }

@@ -55,12 +55,35 @@ export function updateEma(s: EmaState, x: number, replace = false): number | nul
   return s.count >= s.period ? v : null;
 }
 
-export function computeEma(values: ArrayLike<number>, period: number, seed: EmaSeed = 'first'): Float64Array {
-  const s = createEma(period, seed);
-  const out = nanArray(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = updateEma(s, values[i]);
-    if (v !== null) out[i] = v;
+export function computeEma(values: ArrayLike<number>, period: number, seed: EmaSeed = 'first', k = 2 / (period + 1)): Float64Array {
+  createEma(period, seed, k); // validates
+  const raw = computeEmaRaw(values, 0, period, seed, k);
+  // Reported from the period-th input on, as updateEma does.
+  for (let i = 0; i < period - 1 && i < raw.length; i++) raw[i] = Number.NaN;
+  return raw;
+}
+
+/**
+ * Batch kernel: stepEma's arithmetic as a plain loop over values[start…] — the raw average from
+ * the first input ('first') or from the SMA seed ('sma'); NaN before that. Bit-identical to the
+ * streaming form (tested).
+ */
+export function computeEmaRaw(values: ArrayLike<number>, start: number, period: number, seed: EmaSeed, k: number): Float64Array {
+  const n = values.length;
+  const out = nanArray(n);
+  let prev = Number.NaN;
+  let i = start;
+  if (seed === 'sma') {
+    if (start + period > n) return out;
+    let sum = 0;
+    for (; i < start + period; i++) sum += values[i];
+    prev = sum / period;
+    out[i - 1] = prev;
+  }
+  for (; i < n; i++) {
+    const x = values[i];
+    prev = x * k + (Number.isNaN(prev) ? x : prev) * (1 - k);
+    out[i] = prev;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { assertPeriod, nanArray } from './common.ts';
-import { createEma, stepEma, type EmaSeed, type EmaState } from './ema.ts';
+import { computeEmaRaw, createEma, stepEma, type EmaSeed, type EmaState } from './ema.ts';
 
 /**
  * MACD = EMA(fast) − EMA(slow); signal = EMA(signal) of MACD; histogram = MACD − signal.
@@ -76,17 +76,22 @@ export interface MacdSeries {
   histogram: Float64Array;
 }
 
+/** Batch kernel: three raw EMA loops (the streaming arithmetic), the signal fed from the slow period on. */
 export function computeMacd(values: ArrayLike<number>, options: MacdOptions = {}): MacdSeries {
-  const s = createMacd(options);
+  const s = createMacd(options); // validates and resolves the defaults
   const n = values.length;
+  const seed = s.seedMode;
+  const fast = computeEmaRaw(values, 0, s.fast.period, seed, s.fast.k);
+  const slow = computeEmaRaw(values, 0, s.slow.period, seed, s.slow.k);
   const out = { macd: nanArray(n), signal: nanArray(n), histogram: nanArray(n) };
-  for (let i = 0; i < n; i++) {
-    const ready = stepMacd(s, values[i], false);
-    if (s.macd !== null && s.count >= s.slowPeriod) out.macd[i] = s.macd;
-    if (ready) {
-      out.signal[i] = s.signalValue as number;
-      out.histogram[i] = (s.macd as number) - (s.signalValue as number);
-    }
+  const from = s.slowPeriod - 1;
+  for (let i = from; i < n; i++) out.macd[i] = fast[i] - slow[i];
+  if (from >= n) return out;
+  const signal = computeEmaRaw(out.macd, from, s.signal.period, seed, s.signal.k);
+  for (let i = from; i < n; i++) {
+    if (Number.isNaN(signal[i])) continue;
+    out.signal[i] = signal[i];
+    out.histogram[i] = out.macd[i] - signal[i];
   }
   return out;
 }

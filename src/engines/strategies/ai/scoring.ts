@@ -55,8 +55,13 @@ export function scoreIndicators(v: IndicatorSnapshot, c: ScoringConfig): Score {
   return { signal, composite, confidence, parts, reason: signal === 'HOLD' ? holdReason(composite, c) : explain(signal, confidence, v, c, { percentB, crossedUp, crossedDown, trending }) };
 }
 
+// The fixed part of the HOLD reason, built once per config: a HOLD is the common case on every candle.
+const holdSuffixes = new WeakMap<object, string>();
+
 function holdReason(composite: number, c: ScoringConfig): string {
-  return `HOLD: composite score ${round(composite, 2)} is between −${c.sellThreshold} and ${c.buyThreshold}`;
+  let suffix = holdSuffixes.get(c);
+  if (suffix === undefined) holdSuffixes.set(c, (suffix = ` is between −${c.sellThreshold} and ${c.buyThreshold}`));
+  return 'HOLD: composite score ' + round(composite, 2) + suffix;
 }
 
 function explain(signal: 'BUY' | 'SELL', confidence: number, v: IndicatorSnapshot, c: ScoringConfig, f: { percentB: number; crossedUp: boolean; crossedDown: boolean; trending: boolean }): string {

@@ -7,7 +7,7 @@ import { cancel, formOrder, quantityForQuote } from './orders.ts';
  * One long position at a time, for the signal-driven engines (ai, scalping, pump screener):
  * a market entry sized as a share of the free quote; once filled, a resting take-profit
  * (reduce-only, the only order the position keeps on the venue) and a stop watched here on
- * closed candles, which sends a market close. Money is Decimal strings; prices compared on
+ * closed candles (the entry candle included: it filled at the open), which sends a market close. Money is Decimal strings; prices compared on
  * every candle are floats.
  */
 export interface SinglePosition {
@@ -18,6 +18,8 @@ export interface SinglePosition {
   stop: number | null;
   takeProfit: number | null;
   openedAt: number | null;
+  /** Set when a fill on the way up moved the stop during that candle: then it is watched from the next candle. */
+  stopSince: number | null;
   heldCandles: number;
 }
 
@@ -27,14 +29,16 @@ export interface ExitPlan {
 }
 
 export function flatPosition(): SinglePosition {
-  return { seq: 0, status: 'flat', quantity: '0', entryPrice: null, stop: null, takeProfit: null, openedAt: null, heldCandles: 0 };
+  return { seq: 0, status: 'flat', quantity: '0', entryPrice: null, stop: null, takeProfit: null, openedAt: null, stopSince: null, heldCandles: 0 };
 }
 
 const tags = (seq: number) => ({ position: `p-${seq}`, open: `p-${seq}:open`, tp: `p-${seq}:tp`, close: `p-${seq}:close` });
 
 /** Applies fills and returns orders that follow from them (the take-profit after the entry fills). */
+
 export function applyPositionFills(p: SinglePosition, market: MarketSnapshot, plan: ExitPlan): Intent[] {
-  if (p.status === 'flat') return [];
+  // Most candles: nothing filled and nothing in flight — no Decimal work at all.
+  if (p.status === 'flat' || (p.status === 'open' && market.fills.length === 0)) return [];
   const t = tags(p.seq);
   const out: Intent[] = [];
   let quantity = new Decimal(p.quantity);
@@ -60,7 +64,7 @@ export function applyPositionFills(p: SinglePosition, market: MarketSnapshot, pl
   }
   const entryRefused = p.status === 'opening' && !market.openOrderTags.includes(t.open);
   const closed = p.status !== 'opening' && quantity.lte(0) && market.fills.length > 0;
-  if (entryRefused || closed) Object.assign(p, { ...flatPosition(), seq: p.seq });
+  if (entryRefused || closed) Object.assign(p, flatPosition(), { seq: p.seq });
   // A refused close leaves the position open; the stop check will try again.
   else if (p.status === 'closing' && !market.openOrderTags.includes(t.close) && !market.fills.some((f) => f.tag === t.close)) p.status = 'open';
   return out;
@@ -92,5 +96,5 @@ export function closePosition(p: SinglePosition, reason: CloseReason, why: strin
 
 /** The stop watched on the closed candle: its low reached the stop. */
 export function stopReached(p: SinglePosition, candle: Candle): boolean {
-  return p.status === 'open' && p.stop !== null && candle.low <= p.stop;
+  return p.status === 'open' && p.stop !== null && (p.stopSince === null || candle.time > p.stopSince) && candle.low <= p.stop;
 }

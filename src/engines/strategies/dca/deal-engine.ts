@@ -6,10 +6,10 @@ import { firstUnseen, round } from '../common/market.ts';
 import type { DealConfig } from './config.ts';
 import { checkDealExits, dealProfit, startDeal, updateDeal, type Deal, type TakeProfitPlan } from './deal.ts';
 
-export interface DealEngineState {
+export interface DealEngineState<C extends DealConfig = DealConfig> {
   lastTime: number | null;
   nextDealId: number;
-  deals: Deal[];
+  deals: Deal<C>[];
   candlesSinceStart: number;
   rsi: ind.RsiState | null;
   rsiValue: number | null;
@@ -23,6 +23,13 @@ export interface DealEngineState {
  * by tag, and books each closed deal's profit.
  */
 export function createDealEngine<C extends DealConfig>(type: BotType, configSchema: z.ZodType<C>, plan: (config: C) => TakeProfitPlan): StrategyEngine<C, DealEngineState> {
+  // The take-profit plan depends only on the config: built once per settings object, and only when a buy fills.
+  const plans = new WeakMap<object, TakeProfitPlan>();
+  const planFor = (c: C) => {
+    let p = plans.get(c);
+    if (!p) plans.set(c, (p = plan(c)));
+    return p;
+  };
   return {
     type,
     configSchema,
@@ -31,11 +38,11 @@ export function createDealEngine<C extends DealConfig>(type: BotType, configSche
       lastTime: null, nextDealId: 1, deals: [], candlesSinceStart: Number.MAX_SAFE_INTEGER,
       rsi: c.startCondition === 'rsi' ? ind.createRsi(c.rsiPeriod) : null, rsiValue: null, closedDeals: 0, realizedProfit: '0',
     }),
-    decide: (s, market, c) => decideDeals(s, market, c, plan(c)),
+    decide: (s, market, c) => decideDeals(s as DealEngineState<C>, market, c, planFor),
   };
 }
 
-function decideDeals<C extends DealConfig>(s: DealEngineState, market: MarketSnapshot, c: C, plan: TakeProfitPlan): DecideResult<DealEngineState> {
+function decideDeals<C extends DealConfig>(s: DealEngineState<C>, market: MarketSnapshot, c: C, planFor: (settings: C) => TakeProfitPlan): DecideResult<DealEngineState> {
   const candles = market.candles;
   for (let i = firstUnseen(candles, s.lastTime); i < candles.length; i++) {
     s.candlesSinceStart = Math.min(Number.MAX_SAFE_INTEGER, s.candlesSinceStart + 1);
@@ -46,7 +53,7 @@ function decideDeals<C extends DealConfig>(s: DealEngineState, market: MarketSna
   const byDeal = market.fills.length ? groupByDeal(market.fills) : null;
   let closedNow = 0;
   for (const d of s.deals) {
-    if (d.status === 'opening' || d.status === 'closing' || byDeal?.has(d.id)) intents.push(...updateDeal(d, byDeal?.get(d.id) ?? [], market, c, plan));
+    if (d.status === 'opening' || d.status === 'closing' || byDeal?.has(d.id)) intents.push(...updateDeal(d, byDeal?.get(d.id) ?? [], market, planFor));
   }
   if (s.deals.some((d) => d.status === 'closed')) {
     let profit = new Decimal(s.realizedProfit);
@@ -58,11 +65,11 @@ function decideDeals<C extends DealConfig>(s: DealEngineState, market: MarketSna
   const last = candles[candles.length - 1];
   let closing = false;
   for (const d of s.deals) {
-    const exits = checkDealExits(d, last, c, market);
+    const exits = checkDealExits(d, last, market);
     if (exits.length) closing = true;
     intents.push(...exits);
   }
-  let started: Deal | null = null;
+  let started: Deal<C> | null = null;
   const startAllowed = c.startCondition === 'asap' || (s.rsiValue !== null && s.rsiValue < c.rsiBelow);
   if (s.deals.length < c.maxActiveDeals && s.candlesSinceStart >= c.cooldownCandles && startAllowed) {
     const r = startDeal(s.nextDealId, market, c);

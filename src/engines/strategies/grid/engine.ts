@@ -46,7 +46,8 @@ function decideGrid(s: GridState, market: MarketSnapshot, c: GridConfig): Decide
   for (const f of market.fills) intents.push(...onFill(s, f, market));
   const last = market.candles[market.candles.length - 1];
   const stop = stopLevel(s, c);
-  if (stop !== null && last.low <= stop) return stopGrid(s, market, intents, stop);
+  // Orders the fills above would add are dropped: the stop replaces them with market sells.
+  if (stop !== null && last.low <= stop) return stopGrid(s, market, [], stop);
   if (c.trailingStopPercent) s.peak = Math.max(s.peak ?? last.high, last.high);
   return { intents, state: s, decision: decision(s, market, 'HOLD', market.fills.length ? `${market.fills.length} grid order(s) filled` : 'grid running') };
 }

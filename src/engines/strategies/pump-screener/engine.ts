@@ -75,7 +75,7 @@ function screen(s: PumpScreenerState, symbol: string, candles: readonly Candle[]
   const reading = readPump(candles, c);
   if (!reading) return null;
   const fired = reading.detected && now - (s.lastDetection[symbol] ?? -Infinity) >= c.cooldownMinutes * 60_000;
-  if (!fired) return { ...reading, fired: false as const, confidence: reading.confidence ?? 'low' };
+  if (!fired) return { priceChange: reading.priceChange, volumeChange: reading.volumeChange, fired: false as const, confidence: reading.confidence ?? 'low' };
   s.lastDetection[symbol] = now;
   s.detections++;
   const v24 = quoteVolume24h(candles);
@@ -83,5 +83,5 @@ function screen(s: PumpScreenerState, symbol: string, candles: readonly Candle[]
     kind: 'pump_detection', symbol, priceChange: new Decimal(round(reading.priceChange, 8)), volumeChange: new Decimal(round(reading.volumeChange as number, 8)),
     currentPrice: new Decimal(candles[candles.length - 1].close), volume24h: v24 === null ? null : new Decimal(round(v24, 8)), confidence: reading.confidence as 'high' | 'medium' | 'low',
   });
-  return { ...reading, fired: true as const, confidence: reading.confidence as 'high' | 'medium' | 'low' };
+  return { priceChange: reading.priceChange, volumeChange: reading.volumeChange, fired: true as const, confidence: reading.confidence as 'high' | 'medium' | 'low' };
 }

@@ -21,6 +21,8 @@ export interface SignalTrade {
   targetHit: boolean[];
   tpVersion: number;
   stop: number | null;
+  /** Set when a target fill (on the way up for a long) moved the stop during that candle: watched from the next candle. */
+  stopSince: number | null;
   quantity: string;
   enteredQuantity: string;
   enteredNotional: string;
@@ -44,7 +46,7 @@ export function openTrade(seq: number, signal: ExternalSignal, market: MarketSna
   const trade: SignalTrade = {
     seq, signalId: signal.id, direction: signal.direction, status: 'pending', breakout: signal.entryType === 'breakout_above' || signal.entryType === 'breakout_below',
     entries: signal.entries.map((e) => e.toFixed()), targets: signal.targets.map((t) => t.toFixed()), targetHit: signal.targets.map(() => false), tpVersion: 0,
-    stop: stop ? decimalToNumber(stop) : null, quantity: '0', enteredQuantity: '0', enteredNotional: '0', averageEntry: null, budget: budget.toFixed(), candlesWaiting: 0, outcome: null,
+    stop: stop ? decimalToNumber(stop) : null, stopSince: null, quantity: '0', enteredQuantity: '0', enteredNotional: '0', averageEntry: null, budget: budget.toFixed(), candlesWaiting: 0, outcome: null,
   };
   if (trade.breakout) return { trade, intents: [] };
   const atMarket = signal.entryType === 'market' || signal.entries.length === 0;
@@ -98,6 +100,7 @@ export function applyTradeFills(t: SignalTrade, fills: readonly Fill[], market: 
   }
   if (hitNow >= 0) {
     moveStop(t, hitNow, c);
+    t.stopSince = market.candles[market.candles.length - 1]?.time ?? null;
     if (hitNow === 0) for (const tag of market.openOrderTags) if (tag.startsWith(key(t, 'e'))) out.push(cancel(tag, 'TP1 hit: remaining entries cancelled'));
   }
   if (entered && t.status === 'open') out.push(...layTargets(t, quantity, market, c));
@@ -154,7 +157,8 @@ export function checkTrade(t: SignalTrade, candle: Candle, market: MarketSnapsho
     if (t.breakout && t.entries.length && (long ? candle.high >= Number(t.entries[0]) : candle.low <= Number(t.entries[0]))) return breakoutEntry(t, market);
     return [];
   }
-  if (t.status === 'open' && t.stop !== null && (long ? candle.low <= t.stop : candle.high >= t.stop)) {
+  const stopWatched = t.stop !== null && (t.stopSince === null || candle.time > t.stopSince);
+  if (t.status === 'open' && stopWatched && (long ? candle.low <= (t.stop as number) : candle.high >= (t.stop as number))) {
     t.status = 'closing';
     t.outcome = t.targetHit.some(Boolean) ? 'closed at stop after a take profit' : 'stop hit';
     return [...cancelAll(t, market, t.outcome), {
