@@ -5,24 +5,16 @@
  */
 import { createId } from '../../shared/ids.ts';
 import type * as s from '../../db/schema/index.ts';
-import type { CloseReason, OrderSide, OrderType } from '../../engines/types.ts';
+import type { OrderSide, OrderType } from '../../engines/types.ts';
 import { Decimal, ZERO } from '../../shared/money.ts';
 import type { BotRow } from '../bots/bot-access.ts';
-import { applyFill, averageExit, netPnl, pnlPercent, unrealized, type LedgerPosition } from './position-ledger.ts';
+import { applyFill, averageExit, netPnl, pnlPercent, unrealized, type LedgerFill, type LedgerPosition } from './position-ledger.ts';
 import type { WriteSet } from './write-set.ts';
 
 export type PositionRow = typeof s.positions.$inferSelect;
 
-export interface FillRecord {
-  tag: string;
-  positionTag: string;
-  effect: 'open' | 'increase' | 'reduce' | 'close';
-  side: OrderSide;
-  price: Decimal;
-  quantity: Decimal;
-  fee: Decimal;
-  time: number;
-  closeReason?: CloseReason;
+/** A fill as the ledger needs it, plus what its trade row records. */
+export interface FillRecord extends LedgerFill {
   orderType: OrderType;
   orderId: string | null;
   exchangeTradeId: string;
