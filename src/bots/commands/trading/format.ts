@@ -38,8 +38,9 @@ export function price(value: string | number | null | undefined): string {
 export function signed(value: string | number | null | undefined, dp = 2): string {
   const d = dec(value);
   if (!d) return '–';
-  const text = d.abs().toDecimalPlaces(dp).toFixed(dp);
-  return d.isNeg() && !d.toDecimalPlaces(dp).isZero() ? `−${text}` : `+${text}`;
+  const rounded = d.toDecimalPlaces(dp);
+  const text = rounded.abs().toFixed(dp);
+  return rounded.isZero() ? text : rounded.isNeg() ? `−${text}` : `+${text}`;
 }
 
 export function percent(value: string | number | null | undefined, dp = 2): string {
@@ -63,8 +64,18 @@ export function localTime(at: Date | string | null | undefined, timeZone = 'UTC'
 /** Positions are shown as # and the last 6 characters of their id; /forceexit accepts either. */
 export const shortRef = (id: string) => `#${id.slice(-6)}`;
 
+const QUOTES = ['USDT', 'USDC', 'FDUSD', 'BUSD', 'DAI', 'BTC', 'ETH', 'BNB', 'EUR', 'USD'];
+
+/** 'BTC/USDT' from a venue symbol ('BTCUSDT', 'BTC-USDT') when the quote is a known one. */
+export function pairOf(symbol: string): string {
+  if (symbol.includes('/')) return symbol;
+  const plain = symbol.replace(/[-_]/g, '').toUpperCase();
+  const quote = QUOTES.find((q) => plain.endsWith(q) && plain.length > q.length);
+  return quote ? `${plain.slice(0, -quote.length)}/${quote}` : symbol;
+}
+
 export function quoteOf(pair: string | null | undefined): string {
-  return pair?.split('/')[1] ?? '';
+  return pair ? (pairOf(pair).split('/')[1] ?? '') : '';
 }
 
 /** Escape-free truncation for button labels. */

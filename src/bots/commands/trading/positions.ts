@@ -10,7 +10,7 @@ import { forceExit } from '../../../services/trading/force-exit.ts';
 import { listPositions, listTrades } from '../../../services/trading/list-positions.ts';
 import { defineCommand } from '../../core/command.ts';
 import { bold, italic, reply, type Button } from '../../core/reply.ts';
-import { amount, localTime, percent, price, quoteOf, shortRef, signed } from './format.ts';
+import { amount, localTime, pairOf, percent, price, quoteOf, shortRef, signed } from './format.ts';
 
 export const positionsCommand = defineCommand({
   name: 'positions',
@@ -26,7 +26,7 @@ export const positionsCommand = defineCommand({
     if (open.length === 0) return reply(`No open positions${c.args.bot ? ' for that bot' : ''}. Closed trades: /trades · results: /profit`);
     const lines = open.map((p) => {
       const q = quoteOf(p.symbol);
-      return `${bold(shortRef(p.id))} ${p.bot}: ${p.side} ${amount(p.quantity, 6)} ${p.symbol} @ ${price(p.entryPrice)} → ${price(p.currentPrice)}\n   ${signed(p.unrealizedPnl)} ${q} (${percent(p.unrealizedPnlPercent)})${p.stopLoss ? ` · stop ${price(p.stopLoss)}` : ''}${p.takeProfit ? ` · target ${price(p.takeProfit)}` : ''}`;
+      return `${bold(shortRef(p.id))} ${p.bot}: ${p.side} ${amount(p.quantity, 6)} ${pairOf(p.symbol)} @ ${price(p.entryPrice)} → ${price(p.currentPrice)}\n   ${signed(p.unrealizedPnl)} ${q} (${percent(p.unrealizedPnlPercent)})${p.stopLoss ? ` · stop ${price(p.stopLoss)}` : ''}${p.takeProfit ? ` · target ${price(p.takeProfit)}` : ''}`;
     });
     const buttons: Button[][] = [];
     const closable = open.slice(0, 6);
@@ -49,7 +49,7 @@ export const tradesCommand = defineCommand({
     const tz = settings.timezone ?? 'UTC';
     const lines = trades.map((t) => {
       const pnl = t.profitLoss !== null ? ` · P&L ${signed(t.profitLoss)}` : '';
-      return `${localTime(t.executedAt, tz)} ${t.side} ${amount(t.quantity, 6)} ${t.symbol} @ ${price(t.price)} (${t.bot}${t.paper ? ', paper' : ''})${pnl}`;
+      return `${localTime(t.executedAt, tz)} ${t.side} ${amount(t.quantity, 6)} ${pairOf(t.symbol)} @ ${price(t.price)} (${t.bot}${t.paper ? ', paper' : ''})${pnl}`;
     });
     return reply(`${bold(`Last ${trades.length} trades`)} ${italic(`(${tz})`)}\n${lines.join('\n')}`);
   },
@@ -76,7 +76,7 @@ export const forceExitCommand = defineCommand({
     if (!p) return reply('You have no open position with that reference. /positions lists them.');
     const q = quoteOf(p.symbol);
     if (c.args.confirm?.toLowerCase() !== 'yes') {
-      return reply(`Close ${bold(shortRef(p.id))} of ${bold(p.bot)} at market now?\n${p.side} ${amount(p.quantity, 6)} ${p.symbol} @ ${price(p.entryPrice)}, now ${price(p.currentPrice)}: ${signed(p.unrealizedPnl)} ${q} (${percent(p.unrealizedPnlPercent)})`, {
+      return reply(`Close ${bold(shortRef(p.id))} of ${bold(p.bot)} at market now?\n${p.side} ${amount(p.quantity, 6)} ${pairOf(p.symbol)} @ ${price(p.entryPrice)}, now ${price(p.currentPrice)}: ${signed(p.unrealizedPnl)} ${q} (${percent(p.unrealizedPnlPercent)})`, {
         buttons: [[{ label: 'Yes, close it', send: `/forceexit ${p.id} yes` }, { label: 'No', send: '/positions' }]],
         replace: true,
       });

@@ -9,7 +9,7 @@ import { listBalances } from '../../../services/trading/balances.ts';
 import { performanceByPair, periodProfit, profitSummary } from '../../../services/trading/profit.ts';
 import { defineCommand, type Command } from '../../core/command.ts';
 import { bold, italic, reply } from '../../core/reply.ts';
-import { amount, localTime, percent, ratio, signed } from './format.ts';
+import { amount, localTime, pairOf, percent, ratio, signed } from './format.ts';
 import { periodStarts, type Period } from './periods.ts';
 
 export const profitCommand = defineCommand({
@@ -75,7 +75,7 @@ export const performanceCommand = defineCommand({
   async handler(c) {
     const rows = await performanceByPair({ ctx: c.svc, input: {} });
     if (rows.length === 0) return reply('No closed trades yet, so no results per pair.');
-    const lines = rows.map((r) => `${bold(r.symbol)} ${signed(r.profit)} · ${r.trades} trade${r.trades === 1 ? '' : 's'} · win rate ${r.winRate === null ? '–' : `${ratio(r.winRate, 1)} %`}`);
+    const lines = rows.map((r) => `${bold(pairOf(r.symbol))} ${signed(r.profit)} · ${r.trades} trade${r.trades === 1 ? '' : 's'} · win rate ${r.winRate === null ? '–' : `${ratio(r.winRate, 1)} %`}`);
     return reply(`${bold('Performance per pair')}\n${lines.join('\n')}`);
   },
 });
