@@ -30,7 +30,7 @@ export const backtestCommand = defineCommand({
   name: 'backtest',
   description: 'Test a bot or template on past prices, with a chart',
   category: 'Bots',
-  args: z.object({ target: z.string().max(64).optional(), more: z.string().max(64).optional() }),
+  args: z.object({ target: z.string().max(64, 'a bot name or template id has 64 characters at most').optional(), more: z.string().max(64, 'give the pair and the days, like BTC/USDT 30').optional() }),
   positional: ['target'],
   rest: 'more',
   usage: USAGE,

@@ -9,7 +9,7 @@ import { CHART_INDICATORS, getChartData, type ChartIndicatorKind } from '../../.
 import { BOT_EXCHANGES, TIMEFRAMES } from '../../../shared/enums.ts';
 import { defineCommand } from '../../core/command.ts';
 import { bold, italic, reply } from '../../core/reply.ts';
-import { price } from './format.ts';
+import { own, price } from './format.ts';
 import { PAIR_PATTERN, POPULAR_PAIRS } from './newbot-data.ts';
 
 const USAGE = '/chart <pair> [timeframe] [indicators…], e.g. /chart BTC/USDT 5m ema20 bb';
@@ -19,7 +19,7 @@ export const chartCommand = defineCommand({
   name: 'chart',
   description: 'Candlestick chart with indicators',
   category: 'Trading',
-  args: z.object({ pair: z.string().max(64).optional(), more: z.string().max(200).optional() }),
+  args: z.object({ pair: z.string().max(32, 'a pair looks like BTC/USDT').optional(), more: z.string().max(200, 'a timeframe and a few indicators, like 5m ema20 bb').optional() }),
   positional: ['pair'],
   rest: 'more',
   usage: USAGE,
@@ -38,7 +38,7 @@ export const chartCommand = defineCommand({
       else if ((BOT_EXCHANGES as readonly string[]).includes(w)) exchange = w as typeof exchange;
       else {
         const m = /^([a-z]+)(\d{1,3})?$/.exec(w);
-        const kind = m ? ALIASES[m[1]] : undefined;
+        const kind = m ? own(ALIASES, m[1]) : undefined;
         const period = m?.[2] ? Number(m[2]) : undefined;
         if (!kind) return reply(`I do not know "${word.slice(0, 30)}". Timeframes: ${TIMEFRAMES.join(', ')}; indicators: ${CHART_INDICATORS.join(', ')} with a length, like ema20.`);
         if (period !== undefined && (period < 2 || period > 200)) return reply(`${word.slice(0, 30)}: the length must be between 2 and 200.`);

@@ -106,7 +106,7 @@ export const disconnectCommand = defineCommand({
   description: 'Remove an exchange connection',
   category: 'Exchanges',
   privateOnly: true,
-  args: z.object({ exchange: z.string().max(32).optional() }),
+  args: z.object({ exchange: z.string().max(32, 'binance, okx or bybit').optional() }),
   positional: ['exchange'],
   argHelp: { exchange: `One of ${SUPPORTED_VENUES.join(', ')}` },
   errors: { NOT_FOUND: 'You have no connection to that exchange. /connect lists yours.' },

@@ -5,10 +5,13 @@ const TYPE_LABELS: Record<string, string> = {
   ai: 'AI', signal: 'Signal', dca: 'DCA', grid: 'Grid', arbitrage: 'Arbitrage', pump_screener: 'Pump screener', scalping: 'Scalping', combo: 'Combo',
 };
 
-export const typeLabel = (type: string) => TYPE_LABELS[type] ?? type;
+/** Lookups by words people type use own keys only ('constructor' is not a bot kind). */
+export const own = <T>(map: Record<string, T>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
+
+export const typeLabel = (type: string) => own(TYPE_LABELS, type) ?? type;
 
 const STATUS_ICONS: Record<string, string> = { active: '🟢', paused: '⏸', inactive: '⚪', error: '🔴' };
-export const statusIcon = (status: string) => STATUS_ICONS[status] ?? '•';
+export const statusIcon = (status: string) => own(STATUS_ICONS, status) ?? '•';
 
 function dec(value: string | number | null | undefined): Decimal | null {
   if (value === null || value === undefined) return null;

@@ -22,7 +22,8 @@ import { effectiveConfig, fromTemplate, PAIR_PATTERN, paramsOf, POPULAR_PAIRS, q
 import { isBotType, readAnswer, scaled, starterConfig } from './newbot-params.ts';
 import { confirmPrompt } from './newbot-preview.ts';
 
-const lower = z.string().max(64).transform((v) => v.trim().toLowerCase());
+const TOO_LONG = 'That is too long for an answer here.';
+const lower = z.string().max(64, TOO_LONG).transform((v) => v.trim().toLowerCase());
 const row = (values: string[], current?: string): Button[] => values.map((v) => ({ label: v === current ? `• ${v}` : v, send: v }));
 
 /** Where the wizard goes after the pair's timeframe, and after each setting. */
@@ -65,7 +66,7 @@ export const newbotFlow = defineConversation<NewbotData>({
         for (let i = 0; i < templates.length && buttons.length < 4; i += 2) buttons.push(templates.slice(i, i + 2).map((t) => ({ label: t.name.slice(0, 40), send: t.id })));
         return reply(`Pick a template to start from (you can change its settings next):\n\n${lines.join('\n\n')}`, { buttons, expectsText: false });
       },
-      input: z.string().trim().max(64),
+      input: z.string().trim().max(64, TOO_LONG),
       async next(answer, data, c) {
         const templates = await listTemplates({ ctx: c.svc, input: {} });
         const t = templates.find((x) => x.id === answer || x.name.toLowerCase() === answer.toLowerCase());
@@ -84,7 +85,7 @@ export const newbotFlow = defineConversation<NewbotData>({
     },
     pair: {
       prompt: (d) => reply(`Which pair should it trade on ${d.exchange}? For example BTC/USDT.`, { buttons: [row([...new Set([d.pair ?? 'BTC/USDT', ...POPULAR_PAIRS])].slice(0, 4), d.pair)] }),
-      input: z.string().max(64).transform((v) => v.trim().toUpperCase()).pipe(z.string().regex(PAIR_PATTERN, 'A pair looks like BTC/USDT: two symbols and a slash.')),
+      input: z.string().max(64, TOO_LONG).transform((v) => v.trim().toUpperCase()).pipe(z.string().regex(PAIR_PATTERN, 'A pair looks like BTC/USDT: two symbols and a slash.')),
       async next(pair, data, c) {
         const exchange = data.exchange ?? 'binance';
         const listed = await listTradingPairs({ ctx: c.svc, input: { exchange } });
@@ -104,7 +105,7 @@ export const newbotFlow = defineConversation<NewbotData>({
     },
     setting: {
       prompt: (d) => settingPrompt(d),
-      input: z.string().max(64),
+      input: z.string().max(64, TOO_LONG),
       next(answer, data) {
         const params = paramsOf(data);
         const at = data.at ?? 0;
@@ -146,7 +147,7 @@ export const newbotFlow = defineConversation<NewbotData>({
         reply(d.paper === false ? `How much of your ${quote(d)} on ${d.exchange} may it trade with?` : `How much pretend ${quote(d)} should it start with?`, {
           buttons: [row([...new Set([d.balance ?? scaled(1000, quote(d)), ...[500, 1000, 5000, 10000].map((v) => scaled(v, quote(d)))])].slice(0, 4), d.balance ?? scaled(1000, quote(d)))],
         }),
-      input: z.string().max(64).transform((v): string | number => v.trim()).pipe(money('The balance')),
+      input: z.string().max(64, TOO_LONG).transform((v): string | number => v.trim()).pipe(money('The balance')),
       next: (balance, data) => ({ step: 'name', data: { ...data, balance: balance.toFixed() } }),
     },
     name: {
@@ -154,7 +155,7 @@ export const newbotFlow = defineConversation<NewbotData>({
         const suggestion = await freeName(c.svc, `${typeLabel(d.type ?? '')} ${d.pair?.replace('/', '-') ?? ''}`.trim());
         return reply('Last question: what should I call it? (letters, digits, spaces, dot, dash, underscore; 40 characters at most)', { buttons: [[{ label: `Call it ${suggestion}`, send: suggestion }]] });
       },
-      input: z.string().max(200).pipe(botName),
+      input: z.string().max(200, 'A name has 40 characters at most.').pipe(botName),
       async next(name, data, c) {
         const mine = await listBots({ ctx: c.svc, input: { limit: 500 } });
         if (mine.some((b) => b.name === name)) return { invalid: `You already have a bot called "${name}". Pick another name.` };

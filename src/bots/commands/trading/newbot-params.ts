@@ -80,7 +80,7 @@ const PER_DOLLAR: Record<string, number> = { BTC: 1 / 50_000, ETH: 1 / 2_500, BN
 
 /** A suggested amount of `dollars`, in the quote currency, with 2 significant digits off the dollar. */
 export function scaled(dollars: number, quote: string): string {
-  const rate = PER_DOLLAR[quote];
+  const rate = Object.hasOwn(PER_DOLLAR, quote) ? PER_DOLLAR[quote] : undefined;
   return rate ? String(Number((dollars * rate).toPrecision(2))) : String(dollars);
 }
 

@@ -11,7 +11,7 @@ export const newbotCommand = defineCommand({
   name: 'newbot',
   description: 'Build a bot step by step, with a backtest preview',
   category: 'Bots',
-  args: z.object({ kind: z.string().max(64).optional() }),
+  args: z.object({ kind: z.string().max(64, 'a kind (dca, grid, …) or a template id').optional() }),
   positional: ['kind'],
   argHelp: { kind: 'A bot kind (dca, grid, ai, …) or a template id' },
   help: `I ask for the kind (or a template), exchange, pair, timeframe, the few settings that matter for that kind with their allowed ranges, risk (stop loss, take profit), paper or live, and the balance; then I show a backtest of the last 30 days with its equity chart before anything is created. Kinds: ${BOT_TYPES.join(', ')}. Examples: /newbot · /newbot dca · /newbot tpl_grid_range. /cancel stops at any step; an unanswered question expires after 30 minutes.`,

@@ -16,7 +16,7 @@ export const profitCommand = defineCommand({
   name: 'profit',
   description: 'ROI, win rate, profit factor, expectancy, drawdown',
   category: 'Trading',
-  args: z.object({ bot: z.string().max(64).optional() }),
+  args: z.object({ bot: z.string().max(64, 'a bot name has 40 characters at most').optional() }),
   rest: 'bot',
   argHelp: { bot: 'Only this bot (name or id)' },
   errors: { NOT_FOUND: 'You have no bot with that name. /bots lists yours.' },

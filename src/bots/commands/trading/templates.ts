@@ -22,7 +22,7 @@ export const templatesCommand = defineCommand({
   name: 'templates',
   description: 'Ready-made bots: browse and deploy',
   category: 'Bots',
-  args: z.object({ action: z.string().max(32).optional(), id: z.string().max(64).optional() }),
+  args: z.object({ action: z.string().max(32, 'a kind, or show or deploy').optional(), id: z.string().max(64, 'a template id, as /templates shows it').optional() }),
   positional: ['action', 'id'],
   usage: USAGE,
   argHelp: { action: 'A kind to filter by (dca, grid, …), or show / deploy', id: 'The template id' },
@@ -78,7 +78,7 @@ export const deployTemplateFlow = defineConversation<{ templateId: string; templ
         for (let n = 2; taken.has(suggestion) && n < 100; n++) suggestion = `${base} ${n}`;
         return reply(`Deploying ${bold(d.templateName)} as a paper bot. What should I call it?`, { buttons: [[{ label: `Call it ${suggestion}`, send: suggestion }]] });
       },
-      input: z.string().max(200).pipe(botName),
+      input: z.string().max(200, 'A name has 40 characters at most.').pipe(botName),
       async next(name, d, c) {
         const mine = await listBots({ ctx: c.svc, input: { limit: 500 } });
         if (mine.some((b) => b.name === name)) return { invalid: `You already have a bot called "${name}". Pick another name.` };
