@@ -32,6 +32,8 @@ export interface ChartSeries {
   name: string;
   values: (number | null)[];
   dashed?: boolean;
+  /** Bands share one colour, so upper, middle and lower read as one indicator. */
+  color?: string;
 }
 
 const DEFAULT_PERIOD: Record<ChartIndicatorKind, number> = { ema: 20, sma: 50, wma: 20, bb: 20, donchian: 20, vwap: 0 };
@@ -62,7 +64,7 @@ function computeSeries(kind: ChartIndicatorKind, period: number, candles: Candle
   const close = Float64Array.from(candles, (c) => c.close);
   const high = Float64Array.from(candles, (c) => c.high);
   const low = Float64Array.from(candles, (c) => c.low);
-  const line = (name: string, values: Float64Array, dashed = false): ChartSeries => ({ name, values: Array.from(values, (v) => (Number.isFinite(v) ? v : null)), dashed });
+  const line = (name: string, values: Float64Array, dashed = false, color?: string): ChartSeries => ({ name, values: Array.from(values, (v) => (Number.isFinite(v) ? v : null)), dashed, color });
   switch (kind) {
     case 'ema':
       return [line(`EMA ${period}`, ind.computeEma(close, period))];
@@ -72,11 +74,11 @@ function computeSeries(kind: ChartIndicatorKind, period: number, candles: Candle
       return [line(`WMA ${period}`, ind.computeWma(close, period))];
     case 'bb': {
       const b = ind.computeBollinger(close, period, 2);
-      return [line(`BB ${period} upper`, b.upper, true), line(`BB ${period} middle`, b.middle), line(`BB ${period} lower`, b.lower, true)];
+      return [line(`BB ${period} upper`, b.upper, true, '#a371f7'), line(`BB ${period} middle`, b.middle, false, '#a371f7'), line(`BB ${period} lower`, b.lower, true, '#a371f7')];
     }
     case 'donchian': {
       const d = ind.computeDonchian({ high, low }, period);
-      return [line(`Donchian ${period} upper`, d.upper, true), line(`Donchian ${period} lower`, d.lower, true)];
+      return [line(`Donchian ${period} upper`, d.upper, true, '#db61a2'), line(`Donchian ${period} lower`, d.lower, true, '#db61a2')];
     }
     case 'vwap':
       return [line('VWAP (daily)', ind.computeVwap({ high, low, close, volume: Float64Array.from(candles, (c) => c.volume), time: Float64Array.from(candles, (c) => c.time) }, { sessionMs: 86_400_000 }))];

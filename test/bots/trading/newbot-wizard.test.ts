@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as s from '../../../src/db/schema/index.ts';
+import { connectExchange } from '../../../src/services/exchange-connections/connect-exchange.ts';
+import { consoleActor } from '../../helpers/actors.ts';
 import { useTestDatabase } from '../../helpers/db.ts';
+import { FakeVenue } from '../../helpers/fake-venue.ts';
 import { useReplay } from '../../helpers/runner.ts';
 import { usePlatforms } from '../helpers/platforms.ts';
 
@@ -105,5 +108,55 @@ describe('/newbot wizard', () => {
     expect(await chat.console('wizard', '#1')).toMatch(/Created Term DCA/);
     const [owner] = await t.env.db.select().from(s.users).where(eq(s.users.consoleUserId, 'local:wizard'));
     await createdBot(owner.id, 'Term DCA');
+  });
+});
+
+describe('/newbot at any step', () => {
+  it('/cancel ends it, and an answer after 30 minutes finds it timed out', async () => {
+    const user = 811001;
+    await chat.telegram(user, '/newbot grid');
+    await chat.telegramButton(user, 'okx');
+    expect(await chat.telegram(user, '/cancel')).toMatch(/OK, no bot was created/);
+    expect(await chat.telegram(user, 'BTC/USDT')).toMatch(/I did not catch that/);
+    await chat.telegram(user, '/newbot dca');
+    await chat.telegramButton(user, 'bybit');
+    expect(await chat.telegram(user, 'LTC/USDT')).toMatch(/Which candles/);
+    t.clock.advance(31 * 60_000);
+    expect(await chat.telegramButton(user, '5m')).toMatch(/timed out after 30 minutes without an answer, so nothing was created/);
+    const [owner] = await t.env.db.select().from(s.users).where(eq(s.users.telegramChatId, String(user)));
+    expect(await t.env.db.select().from(s.bots).where(eq(s.bots.userId, owner.id))).toEqual([]);
+  });
+
+  it('starts from a template: its settings are the defaults, and keeping them all gives the template config', async () => {
+    const answers = ['binance', 'BTC/USDT', '5m'];
+    expect(await chat.console('tpl', '/newbot tpl_grid_range')).toMatch(/Template: Grid in a range/);
+    for (const a of answers) await chat.console('tpl', a);
+    expect(await chat.console('tpl', '17000')).toMatch(/Highest price of the grid: 24000 USDT/); // lowerPrice changed
+    expect(await chat.console('tpl', '16000')).toMatch(/upperPrice must be greater than lowerPrice/);
+    for (const a of ['#1', '#1', '#1', '#1', 'paper', '#1', 'Range bot']) await chat.console('tpl', a);
+    expect(await chat.console('tpl', 'create')).toMatch(/Created Range bot .*Start it when you are ready/);
+    const [owner] = await t.env.db.select().from(s.users).where(eq(s.users.consoleUserId, 'local:tpl'));
+    const [bot] = await t.env.db.select().from(s.bots).where(eq(s.bots.userId, owner.id));
+    expect(bot).toMatchObject({ type: 'grid', status: 'inactive', templateId: 'tpl_grid_range' });
+    expect(bot.config).toMatchObject({ lowerPrice: '17000', upperPrice: '24000', gridLevels: 21, mode: 'geometric', investment: '900' });
+  });
+
+  it('live needs a connected exchange; with one (and a plan that trades live) the bot is created live', async () => {
+    const user = 812001;
+    await chat.telegram(user, '/start');
+    const [owner] = await t.env.db.update(s.users).set({ subscriptionPlan: 'pro' }).where(eq(s.users.telegramChatId, String(user))).returning();
+    await chat.telegram(user, '/newbot ai');
+    for (const a of ['binance', 'BTC/USDT', '5m', '40', '20', '3', '6']) await chat.telegram(user, a);
+    expect(await chat.telegramButton(user, 'live')).toMatch(/needs your binance account/);
+    const markets = { binance: JSON.parse(readFileSync(new URL('../../fixtures/markets/binance.json', import.meta.url), 'utf8')) };
+    t.env.exchangeTransport = { fetchImplementation: new FakeVenue('binance').fetch, markets };
+    await connectExchange({ ctx: t.ctx(consoleActor(owner.id)), input: { exchange: 'binance', apiKey: 'AKfake0123456789abcdefXYZ', secret: 'SKfake0123456789abcdefSECRET' } });
+    expect(await chat.telegramButton(user, 'live')).toMatch(/How much of your USDT on binance may it trade with/);
+    await chat.telegram(user, '300');
+    await chat.telegram(user, 'Live AI');
+    expect(await chat.telegramButton(user, 'create')).toMatch(/Created <b>Live AI<\/b> \(live, 300 USDT\)/);
+    const [bot] = await t.env.db.select().from(s.bots).where(eq(s.bots.userId, owner.id));
+    expect(bot).toMatchObject({ paperTrading: false, status: 'inactive', exchangeConnectionId: expect.any(String) });
+    expect(bot.config).toMatchObject({ minConfidence: 40, positionSizePercent: 20, stopLossPercent: 3, takeProfitPercent: 6 });
   });
 });
