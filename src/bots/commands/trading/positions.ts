@@ -15,7 +15,6 @@ import { amount, localTime, pairOf, percent, price, quoteOf, shortRef, signed } 
 export const positionsCommand = defineCommand({
   name: 'positions',
   description: 'Open positions of your bots',
-  aliases: ['status'],
   category: 'Trading',
   args: z.object({ bot: z.string().max(64, 'a bot name has 40 characters at most').optional() }),
   rest: 'bot',
@@ -64,7 +63,6 @@ async function findOpenPosition(svc: ServiceContext, ref: string) {
 export const forceExitCommand = defineCommand({
   name: 'forceexit',
   description: 'Close one open position at market now',
-  aliases: ['fx'],
   category: 'Trading',
   args: z.object({ position: z.string({ message: 'give the position as /positions shows it, like #abc123' }).max(64, 'a position reference looks like #abc123'), confirm: z.string().max(8, 'add yes to close without asking').optional() }),
   positional: ['position', 'confirm'],
