@@ -3,7 +3,7 @@
  * each order it wants is recorded as pending with its deterministic client order id, inside the
  * tick's transaction. Sending happens after commit (live-orders.ts), never before recording.
  */
-import { createId } from '@paralleldrive/cuid2';
+import { createId } from '../../shared/ids.ts';
 import type { Candle, ExternalSignal, Fees, OrderBook, PairRules } from '../../engines/types.ts';
 import { roundQuantity } from '../../engines/fills/rounding.ts';
 import { Decimal } from '../../shared/money.ts';

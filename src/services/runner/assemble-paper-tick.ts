@@ -3,7 +3,7 @@
  * (record-fills.ts), the bot's cash, counters and engine state, detections, arbitrage runs and
  * notifications — all added to the batch's WriteSet.
  */
-import { createId } from '@paralleldrive/cuid2';
+import { createId } from '../../shared/ids.ts';
 import type * as s from '../../db/schema/index.ts';
 import type { Candle, ExternalSignal, Fees, OrderBook, PairRules, StrategyEngine } from '../../engines/types.ts';
 import { Decimal, ZERO } from '../../shared/money.ts';

@@ -3,7 +3,7 @@
  * fill, round trips by the engine's positionTag (opened, grown, reduced, closed), the bot's cash
  * after each fill, and every touched position marked to market at the end.
  */
-import { createId } from '@paralleldrive/cuid2';
+import { createId } from '../../shared/ids.ts';
 import type * as s from '../../db/schema/index.ts';
 import type { CloseReason, OrderSide, OrderType } from '../../engines/types.ts';
 import { Decimal, ZERO } from '../../shared/money.ts';

@@ -20,7 +20,7 @@ describe('bots on a user’s behalf', () => {
     const owner = await createPlainUser(t);
     const [bot] = await t.database.db.insert(s.bots).values({ userId: owner.id, name: 'Grid BTC', type: 'grid', status: 'active', profit: new Decimal('12.5') }).returning();
     const ctx = t.ctx(as(admin.id));
-    expect(await adminPauseBot({ ctx, input: { botId: bot.id, reason: 'exchange outage' } })).toEqual({ botId: bot.id, status: 'paused' });
+    expect(await adminPauseBot({ ctx, input: { botId: bot.id, reason: 'exchange outage' } })).toEqual({ botId: bot.id, status: 'paused', closedPositions: 0 });
     await expect(adminPauseBot({ ctx, input: { botId: bot.id } })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     await adminStopBot({ ctx, input: { botId: bot.id } });
     const [row] = await t.database.db.select().from(s.bots).where(eq(s.bots.id, bot.id));
