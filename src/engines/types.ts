@@ -8,7 +8,10 @@
  * - state is JSON-serializable (plain objects, arrays, strings, numbers, booleans, null);
  *   Decimal values inside state are stored as strings, so the runner can keep it in jsonb;
  * - money that leaves the engine (order quantities and prices) is Decimal, rounded to the
- *   pair's precision only when the order is formed.
+ *   pair's precision only when the order is formed;
+ * - decide() owns the state it is given: it may update that object in place and returns the
+ *   state to persist (the backtester relies on this to avoid a copy per candle). A caller that
+ *   needs the previous state afterwards keeps its own copy (structuredClone, or the jsonb row).
  */
 import type { z } from 'zod';
 import type { Decimal } from '../shared/money.ts';
@@ -57,7 +60,7 @@ export interface Fees {
 
 export type OrderSide = 'buy' | 'sell';
 export type OrderType = 'market' | 'limit' | 'stop_loss' | 'take_profit';
-export type CloseReason = 'STOP_LOSS' | 'TAKE_PROFIT' | 'SIGNAL' | 'BOT_STOPPED';
+export type CloseReason = 'STOP_LOSS' | 'TAKE_PROFIT' | 'SIGNAL' | 'BOT_STOPPED' | 'MANUAL';
 
 export interface BookLevel {
   price: number;
@@ -116,6 +119,8 @@ export interface ExternalSignal {
   stopLoss: Decimal | null;
   leverage?: number | null;
   time: number;
+  /** 'exit' (a TradingView strategy alert that flattens the position): close the trades in `direction`. Default 'entry'. */
+  kind?: 'entry' | 'exit';
 }
 
 /** What an engine wants done. The runner turns intents into orders with idempotency keys. */
@@ -136,6 +141,13 @@ export type Intent =
       /** Stop loss / take profit the position should carry after this order (shown to the user, checked each tick). */
       stopLoss?: Decimal | null;
       takeProfit?: Decimal | null;
+      /**
+       * Optional (added by engines-core): size the order when it fills, as this fraction of the
+       * free equity at the fill price (fees included); `quantity` is then the estimate at
+       * decision time. The paper book does this exactly; a live runner sizes from the free
+       * balance just before sending the order.
+       */
+      equityFraction?: Decimal;
       reason: string;
     }
   | { kind: 'cancel_order'; tag: string; reason: string }

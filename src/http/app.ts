@@ -6,10 +6,15 @@ import { Hono } from 'hono';
 import type { ServiceEnv } from '../services/core/context.ts';
 import { checkHealth } from '../services/system/check-health.ts';
 import { mountCommunityRoutes } from './community-routes.ts';
+import { createAdminApi } from '../admin/api.ts';
+import { createAdminRoutes } from '../admin/routes.tsx';
 
 export type AppEnv = { Variables: { requestId: string } };
 
-export function createApp(env: ServiceEnv): Hono<AppEnv> {
+/** Something that adds routes (the Telegram webhook, Discord interactions, …). */
+export type RouteMount = (app: Hono<AppEnv>) => void;
+
+export function createApp(env: ServiceEnv, mounts: RouteMount[] = []): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -23,6 +28,13 @@ export function createApp(env: ServiceEnv): Hono<AppEnv> {
     return c.json(health, health.ok ? 200 : 503);
   });
 
+  // The admin console and its JSON API carry their own CSRF, CSP and session middleware;
+  // nothing here applies them to webhooks.
+  app.route('/admin', createAdminRoutes(env));
+  app.route('/api/admin', createAdminApi(env));
+  // chat adapters' webhooks (Telegram, Discord interactions)
+  for (const mount of mounts) mount(app);
+  // signal webhooks, tenant Telegram bots, Stripe
   mountCommunityRoutes(app, env);
 
   app.onError((error, c) => {

@@ -1,19 +1,18 @@
 /** Small pieces the webhook routes share: the client address and ServiceError → HTTP answer. */
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Config } from '../config.ts';
+import { clientIp as adminClientIp } from '../admin/http/client-ip.ts';
 import type { Context } from 'hono';
 import { HTTP_STATUS, isServiceError } from '../services/core/errors.ts';
 
-/** The caller's address: the socket peer, or the first X-Forwarded-For hop when TRUST_PROXY is on. */
-export function clientIp(c: Context, trustProxy: boolean): string | null {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null; // app.request() in tests has no socket
-  }
+/**
+ * The caller's address, or null without a socket (app.request() in tests). One rule for the
+ * whole app (src/admin/http/client-ip.ts): with TRUST_PROXY, the last X-Forwarded-For entry,
+ * the one our proxy added; the first entries are the caller's to forge, so an IP allow-list
+ * must never trust them.
+ */
+export function clientIp(c: Context, config: Config): string | null {
+  const ip = adminClientIp(c, config);
+  return ip === 'unknown' ? null : ip;
 }
 
 /** A ServiceError as its status and plain sentence; anything else is rethrown to app.onError. */

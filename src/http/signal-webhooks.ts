@@ -18,7 +18,7 @@ export function signalWebhookRoutes(env: ServiceEnv): Hono<AppEnv> {
     const rawBody = await c.req.text();
     if (Buffer.byteLength(rawBody) > MAX_SIGNAL_BODY_BYTES) return c.json({ error: 'The body is larger than 64 KB.' }, 413);
     const providerId = c.req.param('providerId');
-    const ip = clientIp(c, env.config.TRUST_PROXY);
+    const ip = clientIp(c, env.config);
     try {
       const result = await ingestSignal({
         ctx: { actor: { kind: 'webhook', source: 'signals', providerId, ip: ip ?? undefined }, requestId: c.get('requestId'), env },

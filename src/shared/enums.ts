@@ -26,6 +26,7 @@ export const ORDER_STATUSES = ['pending', 'open', 'filled', 'cancelled', 'failed
 export const POSITION_STATUSES = ['open', 'closed', 'cancelled'] as const;
 export const CLOSE_REASONS = ['STOP_LOSS', 'TAKE_PROFIT', 'SIGNAL', 'BOT_STOPPED', 'MANUAL'] as const;
 export const POSITION_ORDER_TYPES = ['market', 'limit'] as const;
+export const ORDER_EFFECTS = ['open', 'increase', 'reduce', 'close'] as const;
 
 // bots
 export const BOT_STATUSES = ['active', 'inactive', 'paused', 'error'] as const;
@@ -122,7 +123,7 @@ export const FOREX_SIGNAL_SOURCES = ['webhook', 'strategy'] as const;
 // channel outbox: what a tenant's bot posts, edits and replies in its channels
 export const CHANNEL_MESSAGE_KINDS = ['post', 'edit', 'reply', 'recap', 'promo'] as const;
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
-// per-recipient broadcast outcome; 'unknown' = interrupted mid-send, never retried (ADR 0004)
+// per-recipient broadcast outcome; 'unknown' = interrupted mid-send, never retried (ADR 0005)
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'blocked', 'failed', 'unknown'] as const;
 
 // journal (seed 004)

@@ -84,6 +84,8 @@ export const bots = pgTable(
     metadata: jsonb().notNull().default({}),
     // runtime additions
     engineState: jsonb().notNull().default({}),
+    /** Open time of the last closed candle the runner played through the paper book. */
+    lastCandleAt: tstz(),
     consecutiveFailures: integer().notNull().default(0),
     exchangeConnectionId: text().references(() => exchangeConnections.id, { onDelete: 'set null' }),
     templateId: text().references(() => botTemplates.id, { onDelete: 'set null' }),

@@ -153,7 +153,7 @@ export const broadcastJobs = pgTable(
 
 /**
  * One row per (broadcast, recipient): the outcome a person audits, and the guard that keeps a
- * broadcast from messaging anyone twice ('sending' is recorded before the HTTP call; ADR 0004).
+ * broadcast from messaging anyone twice ('sending' is recorded before the HTTP call; ADR 0005).
  */
 export const broadcastDeliveries = pgTable(
   'broadcast_deliveries',

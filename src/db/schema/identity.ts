@@ -83,8 +83,14 @@ export const users = pgTable(
     lastAuditDate: date({ mode: 'string' }),
     onboardingComplete: boolean().default(false),
     tradingRules: text(), // legacy rules text; the trading_rules table is the structured store
-    telegramChatId: text(),
+    telegramChatId: text(), // the Telegram user id, which is also the id of their private chat with the bot
     discordUserId: text(),
+    // Chat delivery: set when the platform says the user blocked the bot (Telegram 403, Discord
+    // 50007); notifications skip that chat until the user writes to the bot again.
+    telegramBlockedAt: tstz(),
+    discordBlockedAt: tstz(),
+    // The terminal adapter's identity (npm run chat): 'local:<os user>'.
+    consoleUserId: text(),
     whatsappPhone: text(),
     gmailJournalAddress: text(),
     journalPreferences: jsonb().default({}),
@@ -109,6 +115,7 @@ export const users = pgTable(
     uniqueIndex('users_telegram_chat_id_key').on(t.telegramChatId).where(sql`${t.telegramChatId} IS NOT NULL`),
     uniqueIndex('users_discord_user_id_key').on(t.discordUserId).where(sql`${t.discordUserId} IS NOT NULL`),
     uniqueIndex('users_whatsapp_phone_key').on(t.whatsappPhone).where(sql`${t.whatsappPhone} IS NOT NULL`),
+    uniqueIndex('users_console_user_id_key').on(t.consoleUserId).where(sql`${t.consoleUserId} IS NOT NULL`),
     uniqueIndex('users_clerk_user_id_key').on(t.clerkUserId).where(sql`${t.clerkUserId} IS NOT NULL`),
   ],
 );

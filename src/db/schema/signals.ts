@@ -3,11 +3,12 @@
  * TP1/TP2/TP3/SL lifecycle (003 forex_signals).
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import * as E from '../../shared/enums.ts';
 import { createdAt, decimal, id, oneOf, tstz, updatedAt } from '../columns.ts';
 import { users } from './identity.ts';
 import { tenants } from './tenancy.ts';
+import { bots } from './bots.ts';
 
 export const signalProviders = pgTable(
   'signal_providers',
@@ -160,4 +161,19 @@ export const channelMessages = pgTable(
     oneOf('channel_messages_kind_check', t.kind, E.CHANNEL_MESSAGE_KINDS),
     oneOf('channel_messages_status_check', t.status, E.OUTBOX_STATUSES),
   ],
+);
+
+/**
+ * Which signal each signal bot has consumed: inserted in the tick's transaction, so every
+ * signal reaches every subscribed bot exactly once, whatever the number of workers.
+ */
+export const botSignalDeliveries = pgTable(
+  'bot_signal_deliveries',
+  {
+    botId: text().notNull().references(() => bots.id, { onDelete: 'cascade' }),
+    signalId: text().notNull().references(() => signals.id, { onDelete: 'cascade' }),
+    executionId: text().notNull(),
+    deliveredAt: tstz().notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.botId, t.signalId] }), index().on(t.signalId)],
 );

@@ -89,6 +89,10 @@ export const orders = pgTable(
     tag: text(),
     executionId: text(),
     errorMessage: text(),
+    // the engine intent behind the order, so a resting paper order can be rebuilt each tick
+    positionTag: text(),
+    effect: text(),
+    closeReason: text(),
   },
   (t) => [
     index().on(t.userId),
@@ -98,6 +102,9 @@ export const orders = pgTable(
     oneOf('orders_type_check', t.type, E.ORDER_TYPES),
     oneOf('orders_side_check', t.side, E.ORDER_SIDES),
     oneOf('orders_status_check', t.status, E.ORDER_STATUSES),
+    oneOf('orders_effect_check', t.effect, E.ORDER_EFFECTS),
+    oneOf('orders_close_reason_check', t.closeReason, E.CLOSE_REASONS),
+    index('orders_bot_id_status_index').on(t.botId, t.status),
   ],
 );
 

@@ -3,10 +3,10 @@
  * newClientOrderId, okx clOrdId ≤ 32 chars, bybit orderLinkId), so the runner can look an
  * order up after a timeout or a crash before it would ever send it again.
  */
-import ccxt, { type Exchange, type Order } from 'ccxt';
+import type { Exchange, Order } from 'ccxt';
 import { Decimal, ZERO } from '../../shared/money.ts';
 import { type Balance, type Broker, type OrderRequest, type VenueOrder, type VenueOrderStatus } from '../types.ts';
-import { translateCcxtError } from './translate-error.ts';
+import { ccxtErrorNames, translateCcxtError } from './translate-error.ts';
 
 export class CcxtBroker implements Broker {
   readonly kind = 'live' as const;
@@ -55,8 +55,8 @@ export class CcxtBroker implements Broker {
       const order = await this.exchange.fetchOrder(undefined as unknown as string, symbol, { clientOrderId });
       return toVenueOrder(order, clientOrderId, symbol);
     } catch (error) {
-      if (error instanceof ccxt.OrderNotFound) return null;
-      throw translateCcxtError(error, this.venue);
+      if (ccxtErrorNames(error).has('OrderNotFound')) return null;
+      throw translateCcxtError(error, this.venue, this.secrets());
     }
   }
 
@@ -84,8 +84,12 @@ export class CcxtBroker implements Broker {
     try {
       return await fn();
     } catch (error) {
-      throw translateCcxtError(error, this.venue);
+      throw translateCcxtError(error, this.venue, this.secrets());
     }
+  }
+
+  private secrets(): (string | undefined)[] {
+    return [this.exchange.apiKey, this.exchange.secret, this.exchange.password];
   }
 }
 

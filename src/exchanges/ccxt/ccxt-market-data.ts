@@ -6,8 +6,10 @@ import { translateCcxtError } from './translate-error.ts';
 
 export class CcxtMarketData implements MarketData {
   readonly name: string;
-  constructor(private readonly exchange: Exchange) {
-    this.name = exchange.id;
+  private exchange!: Exchange;
+  constructor(private readonly load: Exchange | (() => Promise<Exchange>), name?: string) {
+    this.name = typeof load === 'function' ? (name ?? 'exchange') : load.id;
+    if (typeof load !== 'function') this.exchange = load;
   }
 
   async symbols(): Promise<string[]> {
@@ -38,6 +40,7 @@ export class CcxtMarketData implements MarketData {
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {
     try {
+      if (!this.exchange && typeof this.load === 'function') this.exchange = await this.load();
       return await fn();
     } catch (error) {
       throw translateCcxtError(error, this.name);

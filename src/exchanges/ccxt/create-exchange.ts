@@ -2,7 +2,7 @@
  * ccxt clients for the three venues we support. Tests (and air-gapped installs) pass
  * `fetchImplementation` and saved `markets`, so the live code path runs offline unchanged.
  */
-import ccxt, { type Exchange } from 'ccxt';
+import type { Exchange } from 'ccxt';
 
 export const SUPPORTED_VENUES = ['binance', 'okx', 'bybit'] as const;
 export type Venue = (typeof SUPPORTED_VENUES)[number];
@@ -24,7 +24,9 @@ export interface CreateExchangeOptions {
   markets?: Record<string, unknown>;
 }
 
-export function createExchange(options: CreateExchangeOptions): Exchange {
+/** ccxt takes about two seconds to load: it is imported on first use, not at start-up. */
+export async function createExchange(options: CreateExchangeOptions): Promise<Exchange> {
+  const { default: ccxt } = await import('ccxt');
   const Ctor = (ccxt as unknown as Record<string, new (config: Record<string, unknown>) => Exchange>)[options.venue];
   const exchange = new Ctor({
     apiKey: options.credentials?.apiKey,

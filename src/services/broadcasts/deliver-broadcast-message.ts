@@ -6,7 +6,7 @@
  *      failed (refused by Telegram) / unknown (no answer: it may have arrived, so never repeated).
  * A 429 means Telegram did not take the message: the delivery goes back to pending, every
  * worker of this token pauses for retry_after, and the send is tried again. Running the job
- * twice is harmless: only a pending delivery is ever sent. ADR 0004 explains the choice.
+ * twice is harmless: only a pending delivery is ever sent. ADR 0005 explains the choice.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { botUsers, broadcastDeliveries, broadcastJobs } from '../../db/schema/index.ts';

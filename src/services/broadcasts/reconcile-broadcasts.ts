@@ -1,7 +1,7 @@
 /**
  * After a crash (job `community.broadcast-reconcile`, every 30 s and at start-up):
  * - a delivery left 'sending' longer than staleAfterMs may or may not have reached the person:
- *   it becomes 'unknown' and is never sent again (at most once; ADR 0004);
+ *   it becomes 'unknown' and is never sent again (at most once; ADR 0005);
  * - broadcast jobs a dead worker had fetched are handed back to pg-boss (fail → retry), so the
  *   pending recipients resume at once instead of after the job's expiry;
  * - broadcasts with nothing left pending are completed.

@@ -6,7 +6,7 @@
  *
  * A row is marked 'sending' before the call. Posts, replies, recaps and promos are sent at
  * most once (an interrupted send is marked failed, never repeated: Telegram has no idempotency
- * key); edits are safe to repeat and are retried. Same reasoning as ADR 0004.
+ * key); edits are safe to repeat and are retried. Same reasoning as ADR 0005.
  */
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';

@@ -40,7 +40,7 @@ export const connectExchange = defineVerb({
     if (input.exchange === 'okx' && !input.passphrase) throw invalid('OKX keys need the passphrase you chose when creating them.', [{ field: 'passphrase', message: 'required for OKX' }]);
 
     const transport = ctx.env.exchangeTransport;
-    const exchange = createExchange({
+    const exchange = await createExchange({
       venue: input.exchange,
       credentials: { apiKey: input.apiKey, secret: input.secret, password: input.passphrase },
       testnet: input.testnet,

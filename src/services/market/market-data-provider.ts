@@ -45,12 +45,8 @@ export function ccxtProvider(options: ProviderOptions): MarketDataProvider {
       if (!(SUPPORTED_VENUES as readonly string[]).includes(venue)) throw new Error(`unsupported venue ${venue}`);
       let feed = feeds.get(venue);
       if (!feed) {
-        const exchange = createExchange({
-          venue: venue as Venue,
-          fetchImplementation: options.transport?.fetchImplementation,
-          markets: options.transport?.markets?.[venue],
-        });
-        feeds.set(venue, (feed = new CcxtMarketData(exchange)));
+        const load = () => createExchange({ venue: venue as Venue, fetchImplementation: options.transport?.fetchImplementation, markets: options.transport?.markets?.[venue] });
+        feeds.set(venue, (feed = new CcxtMarketData(load, venue)));
       }
       return feed;
     },

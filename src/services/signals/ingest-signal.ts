@@ -9,7 +9,7 @@
  * channel post in the same transaction. No audit row: the signals row is the record of what
  * arrived.
  */
-import { fastId } from './fast-id.ts';
+import { createId } from '../../shared/ids.ts';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ServiceError, notFound } from '../core/errors.ts';
@@ -59,7 +59,7 @@ export const ingestSignal = defineVerb({
     // Never keep the provider's secret in the stored body.
     const storedBody = provider.secret && provider.secret.length >= 8 ? input.rawBody.replaceAll(provider.secret, '[secret]') : input.rawBody;
     const row: SignalRow = {
-      id: fastId(),
+      id: createId(),
       providerId: provider.id,
       now,
       storedBody,

@@ -2,7 +2,7 @@
  * The Bot API clients of tenants' bots. One grammY `Api` per token, cached for the process
  * (keyed by the token, so a rotated token gets a fresh client), pointed at TELEGRAM_API_ROOT so
  * tests and self-hosted Bot API servers work the same way. No auto-retry here: senders pace
- * in the job layer and decide themselves what a 429 or a timeout means (ADR 0004).
+ * in the job layer and decide themselves what a 429 or a timeout means (ADR 0005).
  */
 import { Api } from 'grammy';
 import { and, eq } from 'drizzle-orm';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { deterministicUuid } from '../../../src/services/broadcasts/deterministic-uuid.ts';
 import { walkJourney } from '../../../src/services/journeys/journey-steps.ts';
-import { fastId } from '../../../src/services/signals/fast-id.ts';
+import { createId as fastId } from '../../../src/shared/ids.ts';
 import { ipAllowed } from '../../../src/services/signals/provider-config.ts';
 import { signalIdempotencyKeys } from '../../../src/services/signals/signal-idempotency.ts';
 import { pipSizeFor } from '../../../src/services/tenants/tenant-settings.ts';

@@ -122,7 +122,9 @@ describe('signal webhooks', () => {
     const p = await provider({ allowedIps: [...TRADINGVIEW_IPS] });
     const body = tvFilled.replace('abcdefgh', p.secret);
     expect((await post(`/webhooks/signals/${p.provider.id}`, body, { 'x-forwarded-for': '203.0.113.9' })).status).toBe(401);
-    expect((await post(`/webhooks/signals/${p.provider.id}`, body, { 'x-forwarded-for': '52.32.178.7, 10.0.0.1' })).status).toBe(201);
+    // the proxy appends the address it saw last; an earlier entry is the caller's to forge
+    expect((await post(`/webhooks/signals/${p.provider.id}`, body, { 'x-forwarded-for': '52.32.178.7, 203.0.113.9' })).status).toBe(401);
+    expect((await post(`/webhooks/signals/${p.provider.id}`, body, { 'x-forwarded-for': '10.0.0.1, 52.32.178.7' })).status).toBe(201);
   });
 
   it('rotating the secret stops the old one at once; describe shows the URL and a TradingView message', async () => {

@@ -1,0 +1,70 @@
+import { Decimal } from '../../shared/money.ts';
+import type { PairRules } from '../types.ts';
+
+/**
+ * Rounding to the market's precision happens only when an order is formed or filled:
+ * quantities are truncated (never spend or sell more than asked, as ccxt's amountToPrecision),
+ * prices are rounded to the nearest tick unless a direction is given.
+ */
+export function roundQuantity(quantity: Decimal, pair: PairRules): Decimal {
+  // decimalPlaces() is ~20× cheaper than rounding; most quantities already fit.
+  if (quantity.decimalPlaces() <= pair.quantityPrecision) return quantity;
+  return quantity.toDecimalPlaces(pair.quantityPrecision, Decimal.ROUND_DOWN);
+}
+
+export type PriceRounding = 'nearest' | 'up' | 'down';
+
+export function roundPrice(price: Decimal, pair: PairRules, mode: PriceRounding = 'nearest'): Decimal {
+  if (price.decimalPlaces() <= pair.pricePrecision) return price;
+  const rounding = mode === 'up' ? Decimal.ROUND_UP : mode === 'down' ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP;
+  return price.toDecimalPlaces(pair.pricePrecision, rounding);
+}
+
+/** A candle price (float64) as the Decimal it was written as: the shortest round-trip string, then the tick. */
+export function priceFromNumber(value: number, pair: PairRules): Decimal {
+  return roundPrice(new Decimal(value), pair);
+}
+
+/** Why an order of this size may not be placed, or null when it may. */
+export function checkOrderSize(quantity: Decimal, price: Decimal, pair: PairRules): 'zero_quantity' | 'below_min_size' | 'below_min_notional' | 'above_max_size' | null {
+  if (quantity.lte(0)) return 'zero_quantity';
+  if (quantity.lt(pair.minOrderSize)) return 'below_min_size';
+  if (pair.maxOrderSize && quantity.gt(pair.maxOrderSize)) return 'above_max_size';
+  if (pair.minNotional && quantity.mul(price).lt(pair.minNotional)) return 'below_min_notional';
+  return null;
+}
+
+/** A Decimal as the nearest float, for statistics and float mirrors (faster than toNumber() in decimal.js 10). */
+export function decimalToNumber(value: Decimal): number {
+  return Number(value.toFixed());
+}
+
+/**
+ * numerator / denominator (both positive) rounded down ('floor') or up ('ceil') to `decimals`
+ * places, exactly, without an 80-digit division (~15 µs in decimal.js here): a float estimate,
+ * then exact Decimal checks of its neighbours. Used wherever an amount is divided only to be
+ * rounded to a tick or a lot.
+ */
+export function divideRounded(numerator: Decimal, denominator: Decimal, decimals: number, mode: 'floor' | 'ceil'): Decimal {
+  const scale = 10 ** decimals;
+  const quotient = (decimalToNumber(numerator) / decimalToNumber(denominator)) * scale;
+  const estimate = mode === 'floor' ? Math.floor(quotient) : Math.ceil(quotient);
+  if (!Number.isSafeInteger(estimate) || estimate < 0) {
+    return numerator.div(denominator).toDecimalPlaces(decimals, mode === 'floor' ? Decimal.ROUND_DOWN : Decimal.ROUND_UP);
+  }
+  let k = estimate;
+  const at = (units: number) => new Decimal(`${units}e-${decimals}`);
+  if (mode === 'floor') {
+    while (k > 0 && at(k).mul(denominator).gt(numerator)) k--;
+    while (at(k + 1).mul(denominator).lte(numerator)) k++;
+  } else {
+    while (at(k).mul(denominator).lt(numerator)) k++;
+    while (k > 0 && at(k - 1).mul(denominator).gte(numerator)) k--;
+  }
+  return at(k);
+}
+
+/** The largest multiple of 10^−decimals not above numerator / denominator. */
+export function floorDivide(numerator: Decimal, denominator: Decimal, decimals: number): Decimal {
+  return divideRounded(numerator, denominator, decimals, 'floor');
+}

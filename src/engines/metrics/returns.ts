@@ -1,0 +1,38 @@
+import type { Timeframe } from '../types.ts';
+
+const DAY_MS = 86_400_000;
+
+export interface PeriodReturns {
+  /** Simple returns between the last equity of consecutive periods (days, or weeks for weekly bars). */
+  returns: Float64Array;
+  /** 365 when the bars include weekends (crypto), 252 when they do not (stocks), 52 for weekly bars. */
+  periodsPerYear: number;
+}
+
+/**
+ * Equity resampled to calendar periods (last value of each UTC day, or week for '1w' bars;
+ * periods without bars are skipped), then period-over-period returns — backtesting.py's method,
+ * which makes Sharpe and Sortino comparable across timeframes (docs/backtest-metrics.md).
+ */
+export function computePeriodReturns(time: ArrayLike<number>, equity: ArrayLike<number>, timeframe?: Timeframe): PeriodReturns {
+  const weekly = timeframe === '1w';
+  const lastOfPeriod: number[] = [];
+  let currentKey = Number.NaN;
+  let weekendBars = 0;
+  for (let i = 0; i < equity.length; i++) {
+    const day = Math.floor(time[i] / DAY_MS);
+    const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday, 6 = Saturday
+    if (weekday === 0 || weekday === 6) weekendBars++;
+    // Weeks end on Sunday, as pandas' 'W'.
+    const key = weekly ? Math.floor((day + 3) / 7) : day;
+    if (key === currentKey) lastOfPeriod[lastOfPeriod.length - 1] = equity[i];
+    else {
+      lastOfPeriod.push(equity[i]);
+      currentKey = key;
+    }
+  }
+  const returns = new Float64Array(Math.max(0, lastOfPeriod.length - 1));
+  for (let k = 1; k < lastOfPeriod.length; k++) returns[k - 1] = lastOfPeriod[k] / lastOfPeriod[k - 1] - 1;
+  const hasWeekends = equity.length > 0 && weekendBars / equity.length > (2 / 7) * 0.6;
+  return { returns, periodsPerYear: weekly ? 52 : hasWeekends ? 365 : 252 };
+}

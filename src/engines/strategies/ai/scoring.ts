@@ -1,0 +1,79 @@
+import type { ScoringConfig } from './config.ts';
+import { round } from '../common/market.ts';
+
+/** Indicator values at the last closed candle. */
+export interface IndicatorSnapshot {
+  close: number;
+  rsi: number;
+  macd: number;
+  macdSignal: number;
+  macdHistogram: number;
+  previousHistogram: number | null;
+  bbUpper: number;
+  bbMiddle: number;
+  bbLower: number;
+  emaFast: number;
+  emaSlow: number;
+  adx: number;
+}
+
+export interface Score {
+  signal: 'BUY' | 'SELL' | 'HOLD';
+  /** Composite in [−1, 1]: positive favours buying. */
+  composite: number;
+  confidence: number;
+  parts: { rsi: number; macd: number; bollinger: number; trend: number };
+  reason: string;
+}
+
+const clamp = (x: number) => Math.max(-1, Math.min(1, x));
+
+/**
+ * Each indicator votes in [−1, 1]; the composite is their weighted mean.
+ * - RSI: +1 at the oversold level or below, −1 at overbought or above, linear between (0 at the midpoint).
+ * - MACD: histogram above 0 votes +0.5, +1 on the bar it crossed above 0; mirrored below.
+ * - Bollinger: +1 at or below the lower band, −1 at or above the upper band, linear in %B between.
+ * - Trend: +1 when the fast EMA is above the slow one, −1 below; halved while ADX is under adxTrend (no trend).
+ * BUY when the composite ≥ buyThreshold, SELL when ≤ −sellThreshold; confidence = |composite| × 100.
+ */
+export function scoreIndicators(v: IndicatorSnapshot, c: ScoringConfig): Score {
+  const mid = (c.rsiOversold + c.rsiOverbought) / 2;
+  const rsi = clamp(v.rsi <= mid ? (mid - v.rsi) / (mid - c.rsiOversold) : -(v.rsi - mid) / (c.rsiOverbought - mid));
+  const crossedUp = v.previousHistogram !== null && v.previousHistogram <= 0 && v.macdHistogram > 0;
+  const crossedDown = v.previousHistogram !== null && v.previousHistogram >= 0 && v.macdHistogram < 0;
+  const macd = v.macdHistogram > 0 ? (crossedUp ? 1 : 0.5) : v.macdHistogram < 0 ? (crossedDown ? -1 : -0.5) : 0;
+  const width = v.bbUpper - v.bbLower;
+  const percentB = width > 0 ? (v.close - v.bbLower) / width : 0.5;
+  const bollinger = clamp(1 - 2 * percentB);
+  const trending = v.adx >= c.adxTrend;
+  const trend = (v.emaFast > v.emaSlow ? 1 : v.emaFast < v.emaSlow ? -1 : 0) * (trending ? 1 : 0.5);
+  const w = c.weights;
+  const composite = (w.rsi * rsi + w.macd * macd + w.bollinger * bollinger + w.trend * trend) / (w.rsi + w.macd + w.bollinger + w.trend);
+  const signal = composite >= c.buyThreshold ? 'BUY' : composite <= -c.sellThreshold ? 'SELL' : 'HOLD';
+  const confidence = Math.round(Math.abs(composite) * 100);
+  const parts = { rsi, macd, bollinger, trend };
+  return { signal, composite, confidence, parts, reason: signal === 'HOLD' ? holdReason(composite, c) : explain(signal, confidence, v, c, { percentB, crossedUp, crossedDown, trending }) };
+}
+
+// The fixed part of the HOLD reason, built once per config: a HOLD is the common case on every candle.
+const holdSuffixes = new WeakMap<object, string>();
+
+function holdReason(composite: number, c: ScoringConfig): string {
+  let suffix = holdSuffixes.get(c);
+  if (suffix === undefined) holdSuffixes.set(c, (suffix = ` is between −${c.sellThreshold} and ${c.buyThreshold}`));
+  return 'HOLD: composite score ' + round(composite, 2) + suffix;
+}
+
+function explain(signal: 'BUY' | 'SELL', confidence: number, v: IndicatorSnapshot, c: ScoringConfig, f: { percentB: number; crossedUp: boolean; crossedDown: boolean; trending: boolean }): string {
+  const notes: string[] = [];
+  if (v.rsi <= c.rsiOversold) notes.push(`RSI ${round(v.rsi, 1)} is oversold`);
+  else if (v.rsi >= c.rsiOverbought) notes.push(`RSI ${round(v.rsi, 1)} is overbought`);
+  else notes.push(`RSI ${round(v.rsi, 1)}`);
+  if (f.crossedUp) notes.push('MACD histogram turned positive');
+  else if (f.crossedDown) notes.push('MACD histogram turned negative');
+  else notes.push(`MACD histogram ${v.macdHistogram > 0 ? 'positive' : 'negative'}`);
+  if (f.percentB < 0) notes.push('price below the lower Bollinger band');
+  else if (f.percentB > 1) notes.push('price above the upper Bollinger band');
+  notes.push(`EMA ${c.emaFast} ${v.emaFast > v.emaSlow ? 'above' : 'below'} EMA ${c.emaSlow} (ADX ${round(v.adx, 1)}${f.trending ? ', trending' : ', weak trend'})`);
+  return `${signal} (confidence ${confidence}): ${notes.join('; ')}`;
+}

@@ -1,0 +1,32 @@
+import type { Candle, Decision, Fill } from '../../types.ts';
+
+/**
+ * Index of the first candle the engine has not seen yet. Engines keep indicator state and the
+ * time of the last candle they consumed, so each decision costs O(new candles) however long
+ * the window the runner passes.
+ */
+export function firstUnseen(candles: readonly Candle[], lastTime: number | null): number {
+  let start = candles.length;
+  while (start > 0 && (lastTime === null || candles[start - 1].time > lastTime)) start--;
+  return start;
+}
+
+export function fillsByTag(fills: readonly Fill[]): Map<string, Fill[]> {
+  const map = new Map<string, Fill[]>();
+  for (const f of fills) {
+    const list = map.get(f.tag);
+    if (list) list.push(f);
+    else map.set(f.tag, [f]);
+  }
+  return map;
+}
+
+export function holdDecision(price: number, reason: string, indicators: Decision['indicators'] = {}): Decision {
+  return { signal: 'HOLD', confidence: 0, reason, price, indicators };
+}
+
+/** Rounds a float for display in a reason or an indicator value (not for money). */
+export function round(value: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
