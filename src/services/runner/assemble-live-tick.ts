@@ -60,7 +60,7 @@ export function assembleLiveTick(input: LiveTickInputs, writes: WriteSet): LiveT
       id, userId: bot.userId, botId: bot.id, exchangeId: input.pair.exchangeId, pairId: input.pair.id, type: intent.type, side: intent.side,
       price: intent.price ?? null, quantity: roundQuantity(quantity, input.pair), status: 'pending', clientOrderId: clientOrderIdFor(input.executionId, intent.tag),
       tag: intent.tag, executionId: input.executionId, positionTag: intent.positionTag, effect: intent.effect, closeReason: intent.closeReason ?? null,
-      createdAt: now, updatedAt: now,
+      stopLoss: intent.stopLoss ?? null, takeProfit: intent.takeProfit ?? null, createdAt: now, updatedAt: now,
     });
     plan.newOrderIds.push(id);
   }

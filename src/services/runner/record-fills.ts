@@ -38,7 +38,11 @@ export interface BotBook {
   pair: { id: string; exchangeId: string; symbol: string; quote: string };
 }
 
-export function openBotBook(bot: BotRow, positions: PositionRow[], pair: BotBook['pair']): BotBook {
+/**
+ * The bot's open positions as a book. `orders` (resting or filling order rows) carry the levels
+ * the engine attached when it placed them: a position that a resting order opens takes them.
+ */
+export function openBotBook(bot: BotRow, positions: PositionRow[], pair: BotBook['pair'], orders: readonly OrderLevels[] = []): BotBook {
   const book: BotBook = { bot, ledger: new Map(), rows: new Map(), guards: new Map(), cash: bot.currentBalance, changed: new Set(), closed: [], pair };
   for (const p of positions) {
     const tag = p.tag ?? p.id;
@@ -46,8 +50,15 @@ export function openBotBook(bot: BotRow, positions: PositionRow[], pair: BotBook
     book.ledger.set(tag, toLedger(p, tag));
     book.guards.set(tag, { stopLoss: p.stopLoss, takeProfit: p.takeProfit });
   }
+  for (const o of orders) {
+    const tag = o.positionTag;
+    if (!tag || book.guards.has(tag) || (o.stopLoss === null && o.takeProfit === null)) continue;
+    book.guards.set(tag, { stopLoss: o.stopLoss, takeProfit: o.takeProfit });
+  }
   return book;
 }
+
+type OrderLevels = { positionTag: string | null; stopLoss: Decimal | null; takeProfit: Decimal | null };
 
 /** Signed open quantity per position tag (positive long). */
 export function holdingsOf(book: BotBook): Map<string, Decimal> {

@@ -2,7 +2,7 @@
  * A signal from a provider's webhook reaches every signal bot that follows the provider exactly
  * once, through the real Hono route, ingest verb and runner: positions open at market with the
  * stop and targets of the signal, the target orders split evenly, and a TradingView exit alert
- * closes them. A bot that does not follow the provider, or was created after the signal, does
+ * closes them; a Cornix-style text signal opens a limit entry. A bot that does not follow the provider, or was created after the signal, does
  * nothing.
  */
 import { and, eq } from 'drizzle-orm';
@@ -107,6 +107,24 @@ describe('webhook → signal bots', () => {
       expect(closed.closeReason).toBe('SIGNAL');
       const left = await t.database.db.select().from(s.orders).where(and(eq(s.orders.botId, id), eq(s.orders.status, 'open')));
       expect(left).toHaveLength(0); // the targets were cancelled
+      await reconcile(t, id);
+    }
+  });
+
+  it('a Cornix-style text signal opens a limit entry that fills, with the stop it names', async () => {
+    const price = (await t.env.market!.forVenue('binance').fetchTicker('BTC/USDT')).last;
+    const p = (f: number) => (price * f).toFixed(2);
+    // a limit entry 2 % above the market is marketable: it fills on the next tick
+    const text = `BINANCE\nBTCUSDT LONG\nEntry: ${p(1.02)}\nTarget 1: ${p(1.25)}\nTarget 2: ${p(1.35)}\nStoploss: ${p(0.75)}`;
+    const res = await createApp(t.env).request(`/webhooks/signals/${providerId}?token=${secret}`, { method: 'POST', body: text, headers: { 'content-type': 'text/plain' } });
+    expect(res.status).toBe(201);
+    await tickBots(t, [bots.a, bots.b], 3);
+    for (const id of [bots.a, bots.b]) {
+      const open = await t.database.db.select().from(s.positions).where(and(eq(s.positions.botId, id), eq(s.positions.status, 'open')));
+      expect(open).toHaveLength(1);
+      expect(open[0].stopLoss?.toFixed()).toBe(new Decimal(p(0.75)).toFixed());
+      const [entry] = await t.database.db.select().from(s.orders).where(and(eq(s.orders.botId, id), eq(s.orders.positionTag, 's2'), eq(s.orders.side, 'buy')));
+      expect([entry.type, entry.price!.toFixed(), entry.status]).toEqual(['limit', new Decimal(p(1.02)).toFixed(), 'filled']);
       await reconcile(t, id);
     }
   });
