@@ -24,7 +24,7 @@ const env = { db: database.db, clock, logger, config: loadConfig({}), keyring: c
 await queue.work<TickJob>(TICK_QUEUE, { batchSize, pollingIntervalSeconds: 0.5 }, async (jobs) => {
   const started = performance.now();
   const result = await runTickBatch(env, jobs.map((j) => j.data));
-  process.send?.({ kind: 'batch', n: jobs.length, ms: performance.now() - started, statements: result.statements, failed: result.failed, fills: result.fills });
+  process.send?.({ kind: 'batch', n: jobs.length, ms: performance.now() - started, statements: result.statements, phases: result.phases, failed: result.failed, fills: result.fills });
 });
 process.on('message', async (m: { kind: string }) => {
   if (m.kind === 'stop') {

@@ -90,12 +90,12 @@ async function main() {
 
   const runCycles = async (workers: number) => {
     const children: ChildProcess[] = [];
-    const batches: { n: number; ms: number; statements: number }[] = [];
+    const batches: { n: number; ms: number; statements: number; phases?: Record<string, number> }[] = [];
     let maxRss = 0;
     for (let w = 0; w < workers; w++) {
-      const child = fork(path.join(import.meta.dirname, 'runner-worker.ts'), [], { env: { ...process.env, BENCH_DB_URL: url, BENCH_BATCH: String(BATCH), BENCH_CLOCK: String(CLOCK) }, execArgv: ['--import', 'tsx'] });
+      const child = fork(path.join(import.meta.dirname, 'runner-worker.ts'), [], { env: { ...process.env, BENCH_DB_URL: url, BENCH_BATCH: String(BATCH), BENCH_CLOCK: String(CLOCK) }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])] });
       children.push(child);
-      child.on('message', (m: { kind: string; n: number; ms: number; statements: number; maxRssMB: number }) => {
+      child.on('message', (m: { kind: string; n: number; ms: number; statements: number; phases?: Record<string, number>; maxRssMB: number }) => {
         if (m.kind === 'batch') batches.push(m);
         if (m.kind === 'stopped') maxRss = Math.max(maxRss, m.maxRssMB);
       });
@@ -128,6 +128,15 @@ async function main() {
       // runner statements per tick, plus the queue's fetch and complete per batch
       dbRoundTripsPerTick: Number(((statements + 2 * batches.length) / batches.reduce((n, b) => n + b.n, 0)).toFixed(3)),
       workerPeakRssMB: Math.round(maxRss),
+      // where a batch's time goes (ms per 100 ticks, summed over the last cycle's batches)
+      phaseMsPer100Ticks: Object.fromEntries(
+        Object.entries(
+          batches.reduce<Record<string, number>>((acc, b) => {
+            for (const [k, v] of Object.entries(b.phases ?? {})) acc[k] = (acc[k] ?? 0) + v;
+            return acc;
+          }, {}),
+        ).map(([k, v]) => [k, Math.round((v / batches.reduce((n, b) => n + b.n, 0)) * 100)]),
+      ),
     };
   };
 

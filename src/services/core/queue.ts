@@ -73,7 +73,18 @@ export async function startQueue(url: string, logger: Logger, options: { supervi
     },
     async work(name, workOptions, handler) {
       await queue.ensureQueue(name);
-      return boss.work(name, workOptions, handler as PgBoss.WorkHandler<object>);
+      // pg-boss 10 waits out the rest of its polling interval after every fetch, even one that
+      // came back full, which capped a tick worker at one batch per interval (measured: 193 of
+      // 100-bot ticks per second with 0.5 s polling and a 250 ms batch, the worker 65 % idle).
+      // A full batch means more work is waiting: notify the worker so it fetches again at once.
+      const batchSize = workOptions.batchSize ?? 1;
+      let workerId: string | null = null;
+      const wrapped = async (jobs: PgBoss.Job<object>[]) => {
+        await (handler as PgBoss.WorkHandler<object>)(jobs);
+        if (jobs.length >= batchSize && workerId && !stopping) boss.notifyWorker(workerId);
+      };
+      workerId = await boss.work(name, workOptions, wrapped);
+      return workerId;
     },
     beginShutdown() {
       stopping = true;
