@@ -75,6 +75,6 @@ export const getBroadcastProgress = defineVerb({
       .where(and(eq(broadcastDeliveries.broadcastId, b.id), eq(broadcastDeliveries.tenantId, input.tenantId)))
       .groupBy(broadcastDeliveries.status);
     const counts = { pending: 0, sending: 0, sent: 0, blocked: 0, failed: 0, unknown: 0, ...Object.fromEntries(rows.map((r) => [r.status, r.n])) };
-    return { broadcastId: b.id, status: b.status, recipients: b.recipients, ...counts, done: b.recipients - counts.pending - counts.sending, startedAt: b.startedAt, completedAt: b.completedAt };
+    return { broadcastId: b.id, status: b.status, message: b.message, botRole: b.botRole, createdAt: b.createdAt, recipients: b.recipients, ...counts, done: b.recipients - counts.pending - counts.sending, startedAt: b.startedAt, completedAt: b.completedAt };
   },
 });

@@ -4,7 +4,7 @@ import { journeys, journeySteps, journeyTriggers } from '../../db/schema/index.t
 import { writeAudit } from '../core/audit.ts';
 import { defineVerb } from '../core/verb.ts';
 import { assertTenantAccess, tenantIdSchema } from '../tenants/tenant-access.ts';
-import { journeyStepSchema } from './journey-steps.ts';
+import { journeyStepInputSchema } from './journey-steps.ts';
 
 export const journeyTriggerSchema = z.discriminatedUnion('type', [
   // Telegram start parameters: up to 64 of A-Z a-z 0-9 _ - (t.me/<bot>?start=<payload>)
@@ -20,7 +20,7 @@ export const createJourney = defineVerb({
     description: z.string().trim().max(1000).optional(),
     isActive: z.boolean().default(true),
     triggers: z.array(journeyTriggerSchema).min(1).max(20),
-    steps: z.array(journeyStepSchema).min(1).max(50),
+    steps: z.array(journeyStepInputSchema).min(1).max(50),
   }),
   run: async ({ ctx, input, tx }) => {
     await assertTenantAccess(tx, ctx.actor, input.tenantId, 'admin');

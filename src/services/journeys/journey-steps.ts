@@ -5,13 +5,27 @@
  */
 import { z } from 'zod';
 
+const stepText = z.string({ message: 'Write the text of this step.' }).trim().min(1, 'Write the text of this step.').max(4096);
+
 export const journeyStepSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('message'), text: z.string().trim().min(1).max(4096) }),
-  z.object({ type: z.literal('question'), text: z.string().trim().min(1).max(4096), key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a short snake_case name') }),
-  z.object({ type: z.literal('delay'), seconds: z.number().int().min(1).max(30 * 86_400) }),
+  z.object({ type: z.literal('message'), text: stepText }),
+  z.object({ type: z.literal('question'), text: stepText, key: z.string({ message: 'Name the answer (a short snake_case key such as email).' }).trim().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a short snake_case name') }),
+  z.object({ type: z.literal('delay'), seconds: z.number({ message: 'Enter the delay in seconds.' }).int().min(1, 'must be at least 1 second').max(30 * 86_400, 'must be at most 30 days') }),
   z.object({ type: z.literal('wait_for_reply'), text: z.string().trim().max(4096).optional(), key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/).optional() }),
 ]);
 export type JourneyStep = z.infer<typeof journeyStepSchema>;
+
+/**
+ * A step as a form sends it: blank fields are absent and the delay's seconds may be a numeric
+ * string. JSON callers pass numbers and are unaffected.
+ */
+export const journeyStepInputSchema = z.preprocess((value) => {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!(typeof v === 'string' && v.trim() === '')) out[k] = v;
+  if (typeof out.seconds === 'string' && /^\s*\d+\s*$/.test(out.seconds)) out.seconds = Number(out.seconds);
+  return out;
+}, journeyStepSchema);
 
 export type WalkEnd =
   | { status: 'awaiting_reply'; at: number }

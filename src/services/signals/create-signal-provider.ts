@@ -4,10 +4,10 @@
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { signalProviders } from '../../db/schema/index.ts';
+import { signalProviders, tenants } from '../../db/schema/index.ts';
 import { writeAudit } from '../core/audit.ts';
 import { actorUserId, isStaff } from '../core/context.ts';
-import { forbidden } from '../core/errors.ts';
+import { forbidden, notFound } from '../core/errors.ts';
 import { defineVerb } from '../core/verb.ts';
 import { assertTenantAccess, tenantIdSchema } from '../tenants/tenant-access.ts';
 import { generateProviderSecret, providerConfigSchema } from './provider-config.ts';
@@ -24,8 +24,11 @@ export const createSignalProvider = defineVerb({
   }),
   run: async ({ ctx, input, tx }) => {
     let ownerUserId: string | null = null;
-    if (input.tenantId) await assertTenantAccess(tx, ctx.actor, input.tenantId, 'admin');
-    else if (input.platform) {
+    if (input.tenantId) {
+      await assertTenantAccess(tx, ctx.actor, input.tenantId, 'admin');
+      const [tenant] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, input.tenantId));
+      if (!tenant) throw notFound('That community');
+    } else if (input.platform) {
       if (!(ctx.actor.kind === 'system' || isStaff(ctx.actor))) throw forbidden('Only staff can create platform providers.');
     } else {
       ownerUserId = actorUserId(ctx.actor);

@@ -2,13 +2,16 @@
  * Connect (or reconnect) a tenant's Telegram bot for a role: the token is checked with getMe,
  * stored AES-256-GCM encrypted with a fresh webhook secret (also encrypted), and, when
  * PUBLIC_URL is set, Telegram is told to deliver updates to /telegram/:tenantId/:botRole with
- * that secret. The token is never returned or logged.
+ * that secret. The token is never returned or logged. Replacing the token of a connected bot
+ * is a secret action: staff need to be superadmins for it.
  */
 import { randomBytes } from 'node:crypto';
 import { GrammyError } from 'grammy';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { tenantBotConnections } from '../../db/schema/index.ts';
 import { TENANT_BOT_ROLES } from '../../shared/enums.ts';
+import { assertSuperadminForSecrets } from '../admin-core/roles.ts';
 import { writeAudit } from '../core/audit.ts';
 import { invalid, preconditionFailed } from '../core/errors.ts';
 import { defineVerb } from '../core/verb.ts';
@@ -31,6 +34,11 @@ export const connectTenantBot = defineVerb({
   }),
   run: async ({ ctx, input, tx }) => {
     await assertTenantAccess(tx, ctx.actor, input.tenantId, 'admin');
+    const [existing] = await tx
+      .select({ id: tenantBotConnections.id })
+      .from(tenantBotConnections)
+      .where(and(eq(tenantBotConnections.tenantId, input.tenantId), eq(tenantBotConnections.botRole, input.botRole)));
+    if (existing) assertSuperadminForSecrets(ctx.actor, 'replace the token of a connected bot');
     const api = botApi(ctx.env, input.token);
     let username: string;
     try {
@@ -56,7 +64,7 @@ export const connectTenantBot = defineVerb({
       .returning({ id: tenantBotConnections.id });
     const webhookUrl = tenantWebhookUrl(ctx.env.config.PUBLIC_URL, input.tenantId, input.botRole);
     if (webhookUrl) await api.setWebhook(webhookUrl, { secret_token: webhookSecret, allowed_updates: [...TENANT_BOT_UPDATES], drop_pending_updates: false });
-    await writeAudit(tx, ctx, 'tenant_bot.connect', { tenantId: input.tenantId, botRole: input.botRole, botUsername: username });
-    return { connectionId: row.id, botUsername: username, webhookUrl, channelId: values.channelId };
+    await writeAudit(tx, ctx, 'tenant_bot.connect', { tenantId: input.tenantId, botRole: input.botRole, botUsername: username, replaced: Boolean(existing) });
+    return { connectionId: row.id, botUsername: username, webhookUrl, channelId: values.channelId, replaced: Boolean(existing) };
   },
 });

@@ -129,7 +129,7 @@ describe('signal webhooks', () => {
 
   it('rotating the secret stops the old one at once; describe shows the URL and a TradingView message', async () => {
     const p = await provider();
-    const rotated = await rotateProviderSecret({ ctx: t.ctx(staffActor), input: { providerId: p.provider.id } });
+    const rotated = await rotateProviderSecret({ ctx: t.ctx({ kind: 'admin', userId: 'staff', role: 'superadmin' }), input: { providerId: p.provider.id } });
     expect((await post(`/webhooks/signals/${p.provider.id}?token=${p.secret}`, cornix.signal_4)).status).toBe(401);
     expect((await post(`/webhooks/signals/${p.provider.id}?token=${rotated.secret}`, cornix.signal_4)).status).toBe(201);
     const info = await describeProviderWebhook({ ctx: t.ctx(staffActor), input: { providerId: p.provider.id } });
