@@ -63,8 +63,9 @@ describe('signal webhooks', () => {
     expect(bad.status).toBe(422);
     const reason = ((await bad.json()) as { error: string }).error;
     expect(reason.length).toBeGreaterThan(10);
-    const stored = await rows(p.provider.id);
-    expect(stored.map((r) => r.status).sort()).toEqual(['accepted', 'rejected']); // same instant: order by status
+    // both rows carry the same (test clock) instant: put them in a known order by status
+    const stored = (await rows(p.provider.id)).sort((a, b) => String(a.status).localeCompare(String(b.status)));
+    expect(stored.map((r) => r.status)).toEqual(['accepted', 'rejected']);
     expect(stored[0]).toMatchObject({ symbol: 'APE/USDT', action: 'SELL', format: 'text' });
     expect(stored[0].normalized.targets).toEqual(['5.937', '5.854', '5.758', '5.752']);
     expect(stored[1]).toMatchObject({ reject_reason: reason, processed: true, symbol: null });
