@@ -54,21 +54,39 @@ function initialScoringState(c: ScoringConfig): ScoringState {
   };
 }
 
+// Scratch bands for the update below (read at once, never kept).
+const bands: ind.BandsValue = { upper: 0, middle: 0, lower: 0 };
+
 function updateIndicators(s: ScoringState, market: MarketSnapshot): void {
   const candles = market.candles;
   for (let i = firstUnseen(candles, s.lastTime); i < candles.length; i++) {
     const k = candles[i];
+    // The non-allocating forms of updateMacd / updateBollinger (same arithmetic): one candle, no garbage.
     const rsi = ind.updateRsi(s.rsi, k.close);
-    const macd = ind.updateMacd(s.macd, k.close);
-    const bb = ind.updateBollinger(s.bollinger, k.close);
+    const macd = ind.stepMacd(s.macd, k.close, false);
+    const bb = ind.stepBollinger(s.bollinger, k.close, bands);
     const emaFast = ind.updateEma(s.emaFast, k.close);
     const emaSlow = ind.updateEma(s.emaSlow, k.close);
     const adx = ind.stepAdx(s.adx, k.high, k.low, k.close, false);
     const previousHistogram = s.values ? s.values.macdHistogram : null;
-    s.values = rsi === null || macd === null || bb === null || emaFast === null || emaSlow === null || adx === null ? null : {
-      close: k.close, rsi, macd: macd.macd, macdSignal: macd.signal, macdHistogram: macd.histogram, previousHistogram,
-      bbUpper: bb.upper, bbMiddle: bb.middle, bbLower: bb.lower, emaFast, emaSlow, adx,
-    };
+    if (rsi === null || !macd || !bb || emaFast === null || emaSlow === null || adx === null) s.values = null;
+    else {
+      const m = s.macd.macd as number;
+      const signal = s.macd.signalValue as number;
+      const v = (s.values ??= { close: 0, rsi: 0, macd: 0, macdSignal: 0, macdHistogram: 0, previousHistogram: null, bbUpper: 0, bbMiddle: 0, bbLower: 0, emaFast: 0, emaSlow: 0, adx: 0 });
+      v.close = k.close;
+      v.rsi = rsi;
+      v.macd = m;
+      v.macdSignal = signal;
+      v.macdHistogram = m - signal;
+      v.previousHistogram = previousHistogram;
+      v.bbUpper = bands.upper;
+      v.bbMiddle = bands.middle;
+      v.bbLower = bands.lower;
+      v.emaFast = emaFast;
+      v.emaSlow = emaSlow;
+      v.adx = adx;
+    }
     s.lastTime = k.time;
   }
 }

@@ -55,13 +55,21 @@ export function scoreIndicators(v: IndicatorSnapshot, c: ScoringConfig): Score {
   return { signal, composite, confidence, parts, reason: signal === 'HOLD' ? holdReason(composite, c) : explain(signal, confidence, v, c, { percentB, crossedUp, crossedDown, trending }) };
 }
 
-// The fixed part of the HOLD reason, built once per config: a HOLD is the common case on every candle.
-const holdSuffixes = new WeakMap<object, string>();
+// The HOLD reason, built once per config and rounded score: a HOLD is the common case on every
+// candle, and printing a float costs more than the rest of the scoring (round(x, 2) of a
+// composite in [−1, 1] takes at most 201 values, each keyed by Math.round(x × 100)).
+const holdReasons = new WeakMap<object, Map<number, string>>();
 
 function holdReason(composite: number, c: ScoringConfig): string {
-  let suffix = holdSuffixes.get(c);
-  if (suffix === undefined) holdSuffixes.set(c, (suffix = ` is between −${c.sellThreshold} and ${c.buyThreshold}`));
-  return 'HOLD: composite score ' + round(composite, 2) + suffix;
+  let reasons = holdReasons.get(c);
+  if (reasons === undefined) holdReasons.set(c, (reasons = new Map()));
+  const key = Math.round(composite * 100);
+  let reason = reasons.get(key);
+  if (reason === undefined) {
+    reason = 'HOLD: composite score ' + round(composite, 2) + ` is between −${c.sellThreshold} and ${c.buyThreshold}`;
+    if (reasons.size < 1000) reasons.set(key, reason);
+  }
+  return reason;
 }
 
 function explain(signal: 'BUY' | 'SELL', confidence: number, v: IndicatorSnapshot, c: ScoringConfig, f: { percentB: number; crossedUp: boolean; crossedDown: boolean; trending: boolean }): string {
