@@ -4,7 +4,7 @@ import type { DecideResult, Intent, MarketSnapshot, StrategyEngine } from '../..
 import { firstUnseen, holdDecision, round } from '../common/market.ts';
 import { applyPositionFills, closePosition, flatPosition, openPosition, stopReached, type SinglePosition } from '../common/position.ts';
 import { aiConfigSchema, type AiConfig, type ScoringConfig } from './config.ts';
-import { scoreIndicators, type IndicatorSnapshot } from './scoring.ts';
+import { scoreInto, type IndicatorSnapshot, type Score } from './scoring.ts';
 
 export interface ScoringState {
   mode: 'scoring';
@@ -91,13 +91,16 @@ function updateIndicators(s: ScoringState, market: MarketSnapshot): void {
   }
 }
 
+// The score of the current decision (read at once; its numbers and strings are copied into the Decision).
+const scratch: Score = { signal: 'HOLD', composite: 0.5, confidence: 0, parts: { rsi: 0.5, macd: 0.5, bollinger: 0.5, trend: 0.5 }, reason: '' };
+
 function decideScoring(s: ScoringState, market: MarketSnapshot, c: ScoringConfig): DecideResult<AiState> {
   updateIndicators(s, market);
-  const plan = { stopLossPercent: c.stopLossPercent, takeProfitPercent: c.takeProfitPercent };
-  const intents: Intent[] = applyPositionFills(s.position, market, plan);
+  // The config is the exit plan (same fields): no plan object per candle.
+  const intents: Intent[] = applyPositionFills(s.position, market, c);
   const v = s.values;
   if (!v) return { intents, state: s, decision: holdDecision(market.price, 'HOLD: indicators are warming up') };
-  const score = scoreIndicators(v, c);
+  const score = scoreInto(v, c, scratch);
   const last = market.candles[market.candles.length - 1];
   const p = s.position;
   if (p.status === 'open') p.heldCandles++;

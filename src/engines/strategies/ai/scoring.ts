@@ -37,6 +37,11 @@ const clamp = (x: number) => Math.max(-1, Math.min(1, x));
  * BUY when the composite ≥ buyThreshold, SELL when ≤ −sellThreshold; confidence = |composite| × 100.
  */
 export function scoreIndicators(v: IndicatorSnapshot, c: ScoringConfig): Score {
+  return scoreInto(v, c, { signal: 'HOLD', composite: 0, confidence: 0, parts: { rsi: 0, macd: 0, bollinger: 0, trend: 0 }, reason: '' });
+}
+
+/** scoreIndicators writing into `out` (the engine reuses one per call: no garbage on every candle). */
+export function scoreInto(v: IndicatorSnapshot, c: ScoringConfig, out: Score): Score {
   const mid = (c.rsiOversold + c.rsiOverbought) / 2;
   const rsi = clamp(v.rsi <= mid ? (mid - v.rsi) / (mid - c.rsiOversold) : -(v.rsi - mid) / (c.rsiOverbought - mid));
   const crossedUp = v.previousHistogram !== null && v.previousHistogram <= 0 && v.macdHistogram > 0;
@@ -51,8 +56,15 @@ export function scoreIndicators(v: IndicatorSnapshot, c: ScoringConfig): Score {
   const composite = (w.rsi * rsi + w.macd * macd + w.bollinger * bollinger + w.trend * trend) / (w.rsi + w.macd + w.bollinger + w.trend);
   const signal = composite >= c.buyThreshold ? 'BUY' : composite <= -c.sellThreshold ? 'SELL' : 'HOLD';
   const confidence = Math.round(Math.abs(composite) * 100);
-  const parts = { rsi, macd, bollinger, trend };
-  return { signal, composite, confidence, parts, reason: signal === 'HOLD' ? holdReason(composite, c) : explain(signal, confidence, v, c, { percentB, crossedUp, crossedDown, trending }) };
+  out.signal = signal;
+  out.composite = composite;
+  out.confidence = confidence;
+  out.parts.rsi = rsi;
+  out.parts.macd = macd;
+  out.parts.bollinger = bollinger;
+  out.parts.trend = trend;
+  out.reason = signal === 'HOLD' ? holdReason(composite, c) : explain(signal, confidence, v, c, { percentB, crossedUp, crossedDown, trending });
+  return out;
 }
 
 // The HOLD reason, built once per config and rounded score: a HOLD is the common case on every
