@@ -87,7 +87,8 @@ function divideRoundedDecimal(numerator: Decimal, denominator: Decimal, decimals
   const scale = 10 ** decimals;
   const quotient = (decimalToNumber(numerator) / decimalToNumber(denominator)) * scale;
   const estimate = mode === 'floor' ? Math.floor(quotient) : Math.ceil(quotient);
-  if (!Number.isSafeInteger(estimate) || estimate < 0) {
+  // The search below assumes a positive denominator (with a negative one it never ends).
+  if (!Number.isSafeInteger(estimate) || estimate < 0 || !denominator.gt(0)) {
     return numerator.div(denominator).toDecimalPlaces(decimals, mode === 'floor' ? Decimal.ROUND_DOWN : Decimal.ROUND_UP);
   }
   let k = estimate;
