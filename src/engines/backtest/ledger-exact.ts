@@ -1,5 +1,5 @@
 import type { Decimal } from '../../shared/money.ts';
-import { fitsPrecision, fromUnits, placesOf, pow10, toUnits, unitsToNumber } from '../fills/fixed-point.ts';
+import { fitsPrecision, fromUnits, MAX_SCALE, placesOf, pow10, toUnits, unitsToNumber } from '../fills/fixed-point.ts';
 import { BookFill } from '../fills/fill.ts';
 import type { PaperFill } from '../fills/types.ts';
 
@@ -30,6 +30,7 @@ export function addExactFill(t: ExactTrade, fill: PaperFill, entering: boolean, 
   const known = BookFill.unitsOf(fill);
   const dpPrice = known ? known.priceScale : placesOf(fill.price);
   const needed = known ? known.scale : Math.max(placesOf(fill.quantity) + dpPrice, placesOf(fill.fee));
+  if (needed > MAX_SCALE) return false;
   if (needed > t.scale) rescale(t, needed);
   const m = known && known.scale < t.scale ? pow10(t.scale - known.scale) : 1n;
   const q = known ? known.quantity * m : toUnits(fill.quantity, t.scale);

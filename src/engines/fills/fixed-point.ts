@@ -14,7 +14,26 @@ import { Decimal, ZERO } from '../../shared/money.ts';
  * base-10^7 words `d`) instead of printing and parsing strings (~1 µs each). That layout is
  * checked against decimal.js itself when this module loads; if it ever differs (a new
  * decimal.js), `EXACT_LANE` is false and callers keep to plain Decimal arithmetic.
- * test/engines/fills/fixed-point.test.ts proves the conversions on real and random values.
+ * test/engines/fills/fixed-point.test.ts proves the conversions on real and random values;
+ * test/engines/fills/exact-lane.test.ts compares settlement, ledger, statistics and division
+ * with the decimal.js code on random and edge inputs.
+ *
+ * Why hand-written BigInt code next to decimal.js: measured, not assumed. On the benchmark's
+ * SMA cross (1M candles, 37,500 fills, bench/one.ts with EXACT_LANE=0 and 1, shared 2-core VM)
+ * the fast path takes ~1,150–1,250 ms of CPU with decimal.js alone and ~570–630 ms with this
+ * lane; fills were more than half the run (bench/README.md, "Where the time goes"). Another
+ * decimal library would still allocate an object per step. The rules that keep it exact:
+ * - no float ever carries money: floats appear only as the float mirrors (unitsToNumber, the
+ *   nearest float, as Number(value.toFixed()) gives) and as the same float estimate the Decimal
+ *   code uses to choose its branch (divideRounded);
+ * - the lane only adds, subtracts, multiplies, compares, and divides where the quotient is
+ *   exact (by powers of ten it is known to divide) or is the floor/ceiling the Decimal search
+ *   settles on (divideRounded, sizeFromEquity); quantities are cut toward zero with BigInt `%`,
+ *   which truncates toward zero like ROUND_DOWN, negative values included; rounding to nearest
+ *   (ROUND_HALF_UP prices) stays in decimal.js;
+ * - every result is checked below 10^80 units (PRECISION_LIMIT) and a −0 decimal.js would make
+ *   is sent to the Decimal code; null / false from any lane function means "use the Decimal
+ *   code", which stays the reference and is what runs when EXACT_LANE is off.
  */
 interface DecimalParts {
   s: number;
@@ -41,16 +60,29 @@ function digitCount(w: number): number {
   return w < 10 ? 1 : w < 100 ? 2 : w < 1000 ? 3 : w < 10_000 ? 4 : w < 100_000 ? 5 : w < 1_000_000 ? 6 : 7;
 }
 
-/** d × 10^scale as an integer, or null when d has more than `scale` decimal places or is not finite. */
+/**
+ * The largest scale the lane works at. Callers scale values to the largest scale they meet
+ * (pow10 caches every power up to it), so a value like 1e-1000000 must send them to the Decimal
+ * code instead of building a million powers of ten.
+ */
+export const MAX_SCALE = 400;
+
+/**
+ * d × 10^scale as an integer, or null when d has more than `scale` decimal places, is not
+ * finite, or is too large for the lane (more than 80 digits: no exact Decimal arithmetic on it
+ * anyway) or the scale is above MAX_SCALE. Null always means: use the Decimal code.
+ */
 export function toUnits(value: Decimal, scale: number): bigint | null {
   const x = value as unknown as DecimalParts;
   const w = x.d;
-  if (!w) return null;
+  if (!w || scale > MAX_SCALE) return null;
   if (w[0] === 0) return 0n;
   const n = w.length;
   // The words concatenated form an integer coefficient of `digits` digits; value = coefficient × 10^(e + 1 − digits).
   const digits = digitCount(w[0]) + 7 * (n - 1);
   const shift = x.e + 1 - digits + scale;
+  // The result has digits + shift digits (when it is an integer at all).
+  if (digits + shift > 80) return null;
   let u: bigint;
   if (n <= 2) {
     const c = n === 1 ? w[0] : w[0] * 1e7 + w[1]; // < 10^14: exact
@@ -70,6 +102,12 @@ export function toUnits(value: Decimal, scale: number): bigint | null {
     } else u = shift === 0 ? c : c * pow10(shift);
   }
   return x.s < 0 ? -u : u;
+}
+
+/** Whether value is −0: decimal.js keeps that sign through some steps (−0 + 0 = −0, −0 − 0 = −0), units cannot. */
+export function isNegativeZero(value: Decimal): boolean {
+  const x = value as unknown as DecimalParts;
+  return x.s < 0 && x.d !== null && x.d[0] === 0;
 }
 
 /** value.decimalPlaces() for a finite Decimal, counting the last word's trailing zeros in a few steps instead of a loop. */

@@ -1,5 +1,5 @@
 import type { Decimal } from '../../shared/money.ts';
-import { fitsPrecision, fromUnits, placesOf, pow10, toUnits, unitsToNumber } from './fixed-point.ts';
+import { fitsPrecision, fromUnits, isNegativeZero, MAX_SCALE, placesOf, pow10, toUnits, unitsToNumber } from './fixed-point.ts';
 import type { Account, Refusal, Settlement } from './settle.ts';
 import type { PaperOrder } from './types.ts';
 
@@ -14,6 +14,8 @@ interface View {
 
 function viewOf(slot: View | null, d: Decimal): View | null {
   if (slot !== null && slot.src === d) return slot;
+  // A −0 balance (only ever an input: no fill makes one) keeps its sign in decimal.js: settle it there.
+  if (isNegativeZero(d)) return null;
   const scale = placesOf(d);
   const u = toUnits(d, scale);
   return u === null ? null : { src: d, scale, u };
@@ -102,13 +104,14 @@ export class ExactLane {
     const notional = gross / pow10(P.scale);
     if (R.u < 0n && notional === 0n) return null; // decimal.js would give −0 here
     const fee = R.u === 0n ? 0n : (notional * R.u) / pow10(R.scale);
+    // The fee and notional + fee must be what decimal.js computes before the balance check uses them.
+    if (!fitsPrecision(notional * R.u) || !fitsPrecision(notional + fee)) return null;
     if (!account.rules.allowShort && (buy ? quote < notional + fee : base < q)) return 'insufficient_balance';
     const cash = buy ? notional + fee : notional - fee;
     const quoteAfter = buy ? quote - cash : quote + cash;
     const baseAfter = buy ? base + q : base - q;
     const posAfter = buy ? pos + q : pos - q;
-    if (!fitsPrecision(notional * R.u) || !fitsPrecision(notional + fee) || !fitsPrecision(cash)) return null;
-    if (!fitsPrecision(quoteAfter) || !fitsPrecision(baseAfter) || !fitsPrecision(posAfter)) return null;
+    if (!fitsPrecision(cash) || !fitsPrecision(quoteAfter) || !fitsPrecision(baseAfter) || !fitsPrecision(posAfter)) return null;
     // Reuse Decimals that already hold a value (the order's quantity, the position closed in
     // full, the quantity that opens a position): most fills then make one new Decimal, or none.
     const quantity = qtyV !== null && q === at(qtyV, scale) ? (qtyV.src as Decimal) : q === pos ? positionD : fromUnits(q, scale);
@@ -164,6 +167,7 @@ export class ExactLane {
     const baseV = (this.base ??= viewOf(null, account.base));
     if (quoteV === null || baseV === null) return null;
     scale = Math.max(scale, quoteV.scale, baseV.scale);
+    if (scale > MAX_SCALE) return null;
     let quote = at(quoteV, scale);
     let base = at(baseV, scale);
     let bound = (quote < 0n ? -quote : quote) + (base < 0n ? -base : base);
@@ -211,7 +215,9 @@ function sizeFromEquity(quote: bigint, base: bigint, scale: number, F: View, P: 
   if (F.u < 0n || scale + P.scale + F.scale > 290 || P.scale + R.scale > 290) return null;
   const numerator = available * F.u; // scale + price places + fraction places
   const unitCost = P.u * (R.u === 0n ? pow10(R.scale) : pow10(R.scale) + R.u); // price places + rate places
-  if (!fitsPrecision(numerator) || !fitsPrecision(unitCost)) return null;
+  // A price that is zero at the tick (or a rate of −100 % or below) has no finite size: decimal.js
+  // divides by zero there (an Infinity quantity, then a refusal), BigInt would throw.
+  if (unitCost <= 0n || !fitsPrecision(numerator) || !fitsPrecision(unitCost)) return null;
   // k = floor(numerator / 10^(scale + pp + fp) / (unitCost / 10^(pp + rp)) × 10^qp)
   const t = qp + R.scale - scale - F.scale;
   const k = t >= 0 ? (numerator * pow10(t)) / unitCost : numerator / (unitCost * pow10(-t));
