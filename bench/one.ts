@@ -1,12 +1,15 @@
 // Profiling aid: npx tsx bench/one.ts <bot type | fast | generic | fastnone | noop> [reps] — runs one case on the bench
-// candles (BENCH_CANDLES) and prints CPU ms per repetition; PRE=a,b runs other cases first (JIT effects). For A/B, take the min.
+// candles (BENCH_CANDLES) and prints CPU ms per repetition; PRE=a,b runs other cases first (JIT effects); EXACT_LANE=0
+// turns the BigInt lane off (decimal.js only). For A/B, take the min.
 import { Decimal } from '../src/shared/money.ts';
 import { runBacktest, runFastBacktest, seriesToCandles, type BacktestSettings } from '../src/engines/backtest/index.ts';
 import { createBuilderEngine } from '../src/engines/builder/index.ts';
 import { strategyEngines } from '../src/engines/strategies/index.ts';
+import { lanes } from '../src/engines/fills/fixed-point.ts';
 import { buildBenchCandles } from './candles.ts';
 import { engineCases } from './cases.ts';
 const COUNT = Number(process.env.BENCH_CANDLES ?? 1_000_000);
+if (process.env.EXACT_LANE === '0') lanes.exact = false;
 const settings: BacktestSettings = {
   pair: { symbol: 'LTC/USDT', base: 'LTC', quote: 'USDT', pricePrecision: 2, quantityPrecision: 3, minOrderSize: new Decimal('0.001') },
   fees: { makerRate: new Decimal(0), takerRate: new Decimal(0) }, timeframe: '1m', initialQuote: new Decimal(10_000), finalize: 'close',
