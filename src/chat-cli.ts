@@ -18,6 +18,7 @@ import { openDatabase } from './db/bootstrap.ts';
 import { createLogger } from './logger.ts';
 import type { ServiceEnv } from './services/core/context.ts';
 import { loadKeyring } from './services/core/keyring.ts';
+import { ccxtProvider, replayProvider } from './services/market/market-data-provider.ts';
 import { systemClock } from './shared/clock.ts';
 import { pino } from 'pino';
 
@@ -30,7 +31,9 @@ async function chat(): Promise<void> {
   const platformUserId = `local:${name.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 40) || 'me'}`;
 
   const database = await openDatabase(config, logger);
-  const env: ServiceEnv = { db: database.db, clock: systemClock, logger, config, keyring: loadKeyring(config, logger), queue: null };
+  // Charts and backtests read prices here; 'auto' is not probed (that could hold up start-up offline), so it replays like 'replay'.
+  const market = config.MARKET_DATA === 'ccxt' ? ccxtProvider({ config, clock: systemClock, logger }) : replayProvider(systemClock, config.REPLAY_SPEED);
+  const env: ServiceEnv = { db: database.db, clock: systemClock, logger, config, keyring: loadKeyring(config, logger), queue: null, market };
   const engine = new ChatEngine({ env, registry: createChatRegistry() });
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   process.stdout.write(`Tradewire terminal: you are ${platformUserId}. Try /start or /help; /cancel stops a question; #1, #2… press buttons; Ctrl+D quits.\n`);

@@ -26,6 +26,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   /** Public base URL (https) used for webhooks and links. Enables Telegram webhook mode. */
   PUBLIC_URL: url.optional(),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (IP allow-lists of signal webhooks). */
+  TRUST_PROXY: bool.default(false),
 
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be between 1 and 200').max(200, 'must be between 1 and 200').default(10),
@@ -65,8 +67,6 @@ export const configSchema = z.object({
   LLM_MODEL: z.string().default('gpt-4o-mini'),
 
   ADMIN_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
-  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
-  TRUST_PROXY: bool.default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;

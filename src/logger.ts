@@ -21,7 +21,8 @@ const redactPaths = SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]).concat
 
 // Telegram bot tokens (123456:AA…), Stripe keys, bearer tokens and URL passwords.
 const TOKEN_PATTERNS: RegExp[] = [
-  /\b\d{5,12}:[A-Za-z0-9_-]{30,}\b/g,
+  // no leading \b: in Bot API URLs the token follows "bot" (…/bot123456:AA…/getMe)
+  /\d{5,12}:[A-Za-z0-9_-]{30,}/g,
   /\b(sk|rk|pk)_(test|live)_[A-Za-z0-9]{8,}\b/g,
   /\bwhsec_[A-Za-z0-9]{8,}\b/g,
   /(Bearer|Bot)\s+[A-Za-z0-9._-]{16,}/g,

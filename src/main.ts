@@ -16,6 +16,7 @@ import { seedDemoBots } from './services/bots/seed-demo-bots.ts';
 import { startLeaderLock } from './services/system/leader-lock.ts';
 import { runtimeSchedules, startTickWorker } from './jobs/runtime.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { registerCommunityJobs } from './jobs/community.ts';
 import { startChat } from './bots/start-chat.ts';
 import { deliverPendingNotifications } from './jobs/deliver-notifications.ts';
 
@@ -43,11 +44,16 @@ async function main(): Promise<void> {
   const chat = await startChat(env, { role: config.ROLE });
   closers.push(() => chat.stop());
   if (runs('scheduler') && config.SEED_DEMO) await seedDemoBots(env).catch((err) => logger.error({ err }, 'could not create the demo bots'));
-  if (runs('worker')) await startTickWorker(env);
+  const community = registerCommunityJobs(env);
+  if (runs('worker')) {
+    await startTickWorker(env);
+    await community.startWorkers();
+  }
   if (runs('scheduler')) {
     const leader = await startLeaderLock(database.url, SCHEDULER_LOCK, logger);
     const schedules = [
       ...runtimeSchedules(env),
+      ...community.schedules,
       // claimNotifications leases rows, so a delivery run never overlaps another one
       { name: 'deliver-notifications', cron: '*/15 * * * * *', run: async () => void (await deliverPendingNotifications(env, chat.senders)) },
     ];

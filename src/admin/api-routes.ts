@@ -24,6 +24,23 @@ import { adminStopBot } from '../services/admin-bots/admin-stop-bot.ts';
 import { listSignalProviders } from '../services/admin-signals/list-signal-providers.ts';
 import { listRecentSignals } from '../services/admin-signals/list-recent-signals.ts';
 import { listTenants } from '../services/admin-tenants/list-tenants.ts';
+import { createSignalProvider } from '../services/signals/create-signal-provider.ts';
+import { describeProviderWebhook } from '../services/signals/describe-provider-webhook.ts';
+import { rotateProviderSecret } from '../services/signals/rotate-provider-secret.ts';
+import { updateSignalProvider } from '../services/signals/update-signal-provider.ts';
+import { createTenant } from '../services/tenants/create-tenant.ts';
+import { getTenantOverview } from '../services/tenants/get-tenant-overview.ts';
+import { addTenantMember } from '../services/tenants/add-tenant-member.ts';
+import { connectTenantBot } from '../services/tenants/connect-tenant-bot.ts';
+import { listBroadcasts } from '../services/broadcasts/list-broadcasts.ts';
+import { previewBroadcast } from '../services/broadcasts/preview-broadcast.ts';
+import { composeBroadcast } from '../services/broadcasts/compose-broadcast.ts';
+import { getBroadcastProgress, startBroadcast } from '../services/broadcasts/manage-broadcasts.ts';
+import { listJourneys } from '../services/journeys/list-journeys.ts';
+import { createJourney } from '../services/journeys/create-journey.ts';
+import { addJourneyStep } from '../services/journeys/add-journey-step.ts';
+import { createCampaign, listCampaigns, setCampaignStatus } from '../services/campaigns/manage-campaigns.ts';
+import { listTenantCoupons } from '../services/campaigns/list-coupons.ts';
 import { listContent } from '../services/content/list-content.ts';
 import { saveHelpCategory } from '../services/content/save-help-category.ts';
 import { saveHelpArticle } from '../services/content/save-help-article.ts';
@@ -43,6 +60,8 @@ import type { ApiRoute } from './api.ts';
 const query: ApiRoute['input'] = (c) => c.req.query();
 const body: ApiRoute['input'] = (_c, b) => b;
 const withParam = (name: string, as: string): ApiRoute['input'] => (c, b) => ({ ...b, [as]: c.req.param(name) });
+/** Routes under /tenants/:id: the tenant id (and an optional second param) join the input. */
+const inTenant = (extra?: [string, string]): ApiRoute['input'] => (c, b) => ({ ...(c.req.method === 'GET' ? c.req.query() : b), tenantId: c.req.param('id'), ...(extra ? { [extra[1]]: c.req.param(extra[0]) } : {}) });
 const settings = ({ ctx }: { ctx: Parameters<typeof getSystemSettings>[0]['ctx'] }) => getSystemSettings({ ctx });
 
 const CONTENT_SAVERS = [
@@ -81,8 +100,29 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'post', path: '/bots/:id/stop', verb: adminStopBot, input: withParam('id', 'botId') },
 
   { method: 'get', path: '/signals/providers', verb: listSignalProviders, input: query },
+  { method: 'post', path: '/signals/providers', verb: createSignalProvider, input: (_c, b) => ({ platform: !b.tenantId, ...b }) },
+  { method: 'get', path: '/signals/providers/:id', verb: describeProviderWebhook, input: (c) => ({ providerId: c.req.param('id') }) },
+  { method: 'put', path: '/signals/providers/:id', verb: updateSignalProvider, input: withParam('id', 'providerId') },
+  { method: 'post', path: '/signals/providers/:id/rotate-secret', verb: rotateProviderSecret, input: (c) => ({ providerId: c.req.param('id') }) },
   { method: 'get', path: '/signals', verb: listRecentSignals, input: query },
+
   { method: 'get', path: '/tenants', verb: listTenants, input: () => ({}) },
+  { method: 'post', path: '/tenants', verb: createTenant, input: body },
+  { method: 'get', path: '/tenants/:id', verb: getTenantOverview, input: inTenant() },
+  { method: 'post', path: '/tenants/:id/members', verb: addTenantMember, input: inTenant() },
+  { method: 'put', path: '/tenants/:id/bots/:role', verb: connectTenantBot, input: inTenant(['role', 'botRole']) },
+  { method: 'get', path: '/tenants/:id/broadcasts', verb: listBroadcasts, input: inTenant() },
+  { method: 'post', path: '/tenants/:id/broadcasts/preview', verb: previewBroadcast, input: inTenant() },
+  { method: 'post', path: '/tenants/:id/broadcasts', verb: composeBroadcast, input: inTenant() },
+  { method: 'get', path: '/tenants/:id/broadcasts/:bid', verb: getBroadcastProgress, input: inTenant(['bid', 'broadcastId']) },
+  { method: 'post', path: '/tenants/:id/broadcasts/:bid/send', verb: startBroadcast, input: inTenant(['bid', 'broadcastId']) },
+  { method: 'get', path: '/tenants/:id/journeys', verb: listJourneys, input: inTenant() },
+  { method: 'post', path: '/tenants/:id/journeys', verb: createJourney, input: inTenant() },
+  { method: 'post', path: '/tenants/:id/journeys/:jid/steps', verb: addJourneyStep, input: (c, b) => ({ tenantId: c.req.param('id'), journeyId: c.req.param('jid'), step: b }) },
+  { method: 'get', path: '/tenants/:id/campaigns', verb: listCampaigns, input: inTenant() },
+  { method: 'post', path: '/tenants/:id/campaigns', verb: createCampaign, input: inTenant() },
+  { method: 'put', path: '/tenants/:id/campaigns/:cid/status', verb: setCampaignStatus, input: inTenant(['cid', 'campaignId']) },
+  { method: 'get', path: '/tenants/:id/coupons', verb: listTenantCoupons, input: inTenant() },
 
   { method: 'get', path: '/content', verb: listContent, input: () => ({}) },
   ...CONTENT_SAVERS.flatMap(([path, verb]): ApiRoute[] => [

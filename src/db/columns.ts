@@ -2,7 +2,7 @@
  * Column helpers shared by every schema file. Columns are declared in camelCase and mapped
  * to snake_case by drizzle's `casing: 'snake_case'` (client.ts and drizzle.config.ts).
  */
-import { createId } from '@paralleldrive/cuid2';
+import { createId } from '../shared/ids.ts';
 import { sql } from 'drizzle-orm';
 import { check, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { decimal } from './decimal.ts';

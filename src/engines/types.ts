@@ -119,6 +119,8 @@ export interface ExternalSignal {
   stopLoss: Decimal | null;
   leverage?: number | null;
   time: number;
+  /** 'exit' (a TradingView strategy alert that flattens the position): close the trades in `direction`. Default 'entry'. */
+  kind?: 'entry' | 'exit';
 }
 
 /** What an engine wants done. The runner turns intents into orders with idempotency keys. */

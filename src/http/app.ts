@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import type { ServiceEnv } from '../services/core/context.ts';
 import { checkHealth } from '../services/system/check-health.ts';
+import { mountCommunityRoutes } from './community-routes.ts';
 import { createAdminApi } from '../admin/api.ts';
 import { createAdminRoutes } from '../admin/routes.tsx';
 
@@ -33,6 +34,8 @@ export function createApp(env: ServiceEnv, mounts: RouteMount[] = []): Hono<AppE
   app.route('/api/admin', createAdminApi(env));
   // chat adapters' webhooks (Telegram, Discord interactions)
   for (const mount of mounts) mount(app);
+  // signal webhooks, tenant Telegram bots, Stripe
+  mountCommunityRoutes(app, env);
 
   app.onError((error, c) => {
     env.logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');

@@ -2,6 +2,7 @@
  * The trading runtime's jobs: the tick worker (consumes the bot-tick queue in batches), and
  * the schedules — queue due ticks, snapshot performance, record portfolio values.
  */
+import { settleProcessedSignals } from '../services/runner/pending-signals.ts';
 import type { ServiceEnv } from '../services/core/context.ts';
 import { runTickBatch, type TickJob } from '../services/runner/run-tick-batch.ts';
 import { ensureTickQueue, scheduleDueTicks, TICK_QUEUE } from '../services/runner/schedule-due-ticks.ts';
@@ -38,5 +39,6 @@ export function runtimeSchedules(env: ServiceEnv): Schedule[] {
     { name: 'reconcile-live-orders', cron: '*/15 * * * * *', run: async () => void (await reconcileLiveOrders(env)) },
     { name: 'performance-snapshots', cron: '0 */5 * * * *', run: async () => void (await snapshotPerformance(env)) },
     { name: 'portfolio-history', cron: '0 */15 * * * *', run: async () => void (await recordPortfolioHistory(env)) },
+    { name: 'settle-processed-signals', cron: '20 * * * * *', run: async () => void (await settleProcessedSignals(env.db, env.clock.now())) },
   ];
 }

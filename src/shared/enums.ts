@@ -48,6 +48,12 @@ export const AI_ANALYSIS_TYPES = ['performance', 'risk', 'optimization', 'backte
 // signals
 export const SIGNAL_PROVIDER_TYPES = ['webhook', 'api', 'telegram'] as const;
 export const SIGNAL_ACTIONS = ['BUY', 'SELL', 'HOLD'] as const;
+// webhook ingestion (issue 6): every request that reached a provider is a row, accepted or rejected
+export const SIGNAL_STATUSES = ['accepted', 'rejected'] as const;
+export const SIGNAL_KINDS = ['entry', 'exit'] as const;
+export const SIGNAL_FORMATS = ['json', 'tradingview', 'text'] as const;
+// first of TP1 or the stop, as the price followed it (reliability)
+export const SIGNAL_OUTCOMES = ['tp1', 'stop', 'expired'] as const;
 
 // strategies
 export const STRATEGY_TYPES = ['bot_config', 'trading_strategy'] as const;
@@ -113,6 +119,12 @@ export const CROSSPROMO_JOB_TYPES = ['morning_news', 'vip_teaser', 'winning_sign
 export const CROSSPROMO_JOB_STATUSES = ['pending', 'claimed', 'completed', 'failed'] as const;
 export const CAMPAIGN_STATUSES = ['draft', 'active', 'ended'] as const;
 export const BROADCAST_STATUSES = ['pending', 'processing', 'completed'] as const;
+export const FOREX_SIGNAL_SOURCES = ['webhook', 'strategy'] as const;
+// channel outbox: what a tenant's bot posts, edits and replies in its channels
+export const CHANNEL_MESSAGE_KINDS = ['post', 'edit', 'reply', 'recap', 'promo'] as const;
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+// per-recipient broadcast outcome; 'unknown' = interrupted mid-send, never retried (ADR 0005)
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'blocked', 'failed', 'unknown'] as const;
 
 // journal (seed 004)
 export const RULE_CATEGORIES = ['entry', 'exit', 'risk', 'timing'] as const;

@@ -14,7 +14,11 @@ describe('console pages', () => {
     const who = await signIn(t, app(), boss);
     const trader = await createPlainUser(t, { email: 'pages@example.test' });
     const [ticket] = await t.database.db.insert(s.supportTickets).values({ userId: trader.id, subject: 'Where is my invoice?' }).returning();
-    const paths = ['/admin', '/admin/users', `/admin/users/${trader.id}`, '/admin/support', `/admin/support/${ticket.id}`, '/admin/bots', '/admin/signals', '/admin/tenants', '/admin/content', '/admin/system', '/admin/system/queue', '/admin/system/blocked-ips', '/admin/system/security-logs', '/admin/system/audit-logs', '/admin/account', '/admin/account/2fa', '/admin/account/password'];
+    await t.database.db.insert(s.tenants).values({ id: 'pages-co', name: 'Pages Co' });
+    await t.database.db.insert(s.journeys).values({ tenantId: 'pages-co', name: 'Welcome' });
+    const [provider] = await t.database.db.insert(s.signalProviders).values({ name: 'Pages provider', type: 'webhook' }).returning();
+    const community = ['/admin/tenants/pages-co', '/admin/tenants/pages-co/journeys', `/admin/signals/providers/${provider.id}`];
+    const paths = [...community, '/admin', '/admin/users', `/admin/users/${trader.id}`, '/admin/support', `/admin/support/${ticket.id}`, '/admin/bots', '/admin/signals', '/admin/tenants', '/admin/content', '/admin/system', '/admin/system/queue', '/admin/system/blocked-ips', '/admin/system/security-logs', '/admin/system/audit-logs', '/admin/account', '/admin/account/2fa', '/admin/account/password'];
     for (const path of paths) {
       const res = await get(app(), path, who);
       expect(res.status, path).toBe(200);
@@ -22,7 +26,9 @@ describe('console pages', () => {
       expect(html.startsWith('<!DOCTYPE html>'), path).toBe(true);
       expect(html, path).toMatch(/<h1>[^<]+<\/h1>/);
       expect(html, path).not.toContain('<script');
-      for (const [, id] of html.matchAll(/<input id="([^"]+)"/g)) expect(html, `${path} #${id}`).toContain(`for="${id}"`);
+      for (const [, id] of html.matchAll(/<(?:input|select|textarea) id="([^"]+)"/g)) expect(html, `${path} #${id}`).toContain(`for="${id}"`);
+      const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+      if ([...community, '/admin/signals', '/admin/tenants'].includes(path)) expect(new Set(ids).size, `${path}: unique ids`).toBe(ids.length);
     }
     const css = await get(app(), '/admin/static/admin.css');
     expect(css.headers.get('content-type')).toContain('text/css');

@@ -1,5 +1,7 @@
 /** 200 malformed or hostile chat inputs. None of them is a valid request that should change anything. */
-const payloads = [
+import { expect } from 'vitest';
+
+export const payloads = [
   "'; DROP TABLE users; --", "' OR '1'='1", '" OR ""="', '1; SELECT pg_sleep(10)', "admin'--", '%', '_', '\\', '%_%\\',
   '<script>alert(1)</script>', '<b>bold</b><i>', '<img src=x onerror=alert(1)>', '&amp;&lt;&gt;', '</b></i></code>',
   '**bold** __under__ ~~strike~~ `code` ||spoiler||', '@everyone @here', '# heading', '> quote', '[link](http://evil.example)',
@@ -26,4 +28,33 @@ export function hostileInputs(): string[] {
   ];
   for (const e of extra) inputs.add(e);
   return [...inputs].slice(0, 200);
+}
+
+/** A friendly answer: something was said, and it is no stack trace, no internal error, no "undefined". */
+export function expectFriendly(input: string, answer: string) {
+  expect(answer.trim().length, `no answer to ${JSON.stringify(input.slice(0, 60))}`).toBeGreaterThan(0);
+  expect(answer, input).not.toMatch(/went wrong on our side|\bat .+\.ts:\d+|TypeError|ReferenceError|\[object Object\]|ZodError|function \w*\(|=>/);
+  if (!input.includes('undefined')) expect(answer, input).not.toContain('undefined');
+}
+
+const tradingCommands = [
+  '/bot', '/botdo delete', '/botdo deleteyes', '/botdo stopclose', '/botdo', '/positions', '/trades', '/profit', '/daily', '/monthly', '/balance',
+  '/forceexit', '/chart', '/chart BTC/USDT', '/chart BTC/USDT 5m', '/backtest', '/backtest tpl_dca_classic', '/templates', '/templates deploy', '/templates show',
+  '/newbot', '/connect', '/connect binance', '/disconnect',
+];
+
+/** The payloads as arguments of every trading command, plus numbers that are out of range for them. */
+export function tradingHostileInputs(): string[] {
+  const inputs = new Set<string>();
+  // A blank payload is just the bare command (e.g. /newbot starts its wizard): not hostile.
+  for (const cmd of tradingCommands) for (const p of payloads.filter((x) => x.trim() !== '')) inputs.add(`${cmd} ${p}`);
+  const extra = [
+    '/trades -1', '/trades 0', '/trades 99999999999', '/trades 1e9', '/daily -5', '/daily 100000', '/weekly NaN', '/monthly Infinity',
+    '/chart BTC/USDT 5m ema-1', '/chart BTC/USDT ema0', '/chart BTC/USDT ema99999', '/chart BTC/USDT 5m ema20 bb sma50 wma20 vwap', '/chart FOO/BAR', '/chart BTCUSDT', '/chart BTC/USDT 7m',
+    '/backtest dca BTC/USDT -30', '/backtest dca BTC/USDT 99999', '/backtest dca BTC/USDT 9999', '/backtest dca FOO/BAR 7', '/backtest dca BTC/USDT 7 ema', '/backtest constructor', '/backtest __proto__ 7',
+    '/forceexit -1', '/forceexit 0 yes', '/forceexit #000000 yes', '/forceexit ../../ yes', '/botdo explode x', '/botdo start', '/bot constructor', '/bot __proto__',
+    '/newbot 🚀', '/newbot constructor', '/newbot __proto__', '/templates constructor', '/templates deploy __proto__', '/connect kraken', '/connect binance x', '/disconnect kraken', '/disconnect binance',
+  ];
+  for (const e of extra) inputs.add(e);
+  return [...inputs];
 }

@@ -20,6 +20,8 @@ export interface FakeVenueOptions {
   fillPrice?: string;
   /** HTTP status to answer every private call with (e.g. 401, 429, 503). */
   failWith?: number;
+  /** Refuse order creation with an error body that echoes the caller's API key (some venues do). */
+  echoKeyOnCreate?: boolean;
 }
 
 export class FakeVenue {
@@ -39,6 +41,11 @@ export class FakeVenue {
     const method = (init?.method ?? 'GET').toUpperCase();
     const body = typeof init?.body === 'string' ? init.body : '';
     if (this.options.failWith) return this.error(this.options.failWith);
+    if (this.options.echoKeyOnCreate && method === 'POST' && /order/.test(url.pathname)) {
+      const headers = new Headers(init?.headers);
+      const key = headers.get('x-mbx-apikey') ?? headers.get('ok-access-key') ?? headers.get('x-bapi-api-key') ?? '';
+      return this.json({ code: -1013, msg: `Filter failure: LOT_SIZE for api key ${key}` }, 400);
+    }
     return this[this.venue](url, method, body);
   };
 

@@ -11,8 +11,8 @@ import { Issues, Notice } from '../views/ui.tsx';
 import { gateCtx } from './context.ts';
 import type { AdminEnv } from './types.ts';
 
-export function page(c: Context<AdminEnv>, title: string, body: Child, options: { current?: string; status?: ContentfulStatusCode } = {}) {
-  const html = <Layout title={title} session={c.get('session')} csrf={c.get('csrfToken')} current={options.current}>{body}</Layout>;
+export function page(c: Context<AdminEnv>, title: string, body: Child, options: { current?: string; status?: ContentfulStatusCode; refreshSeconds?: number } = {}) {
+  const html = <Layout title={title} session={c.get('session')} csrf={c.get('csrfToken')} current={options.current} refreshSeconds={options.refreshSeconds}>{body}</Layout>;
   return c.html(`<!DOCTYPE html>${html.toString()}`, options.status ?? 200);
 }
 
@@ -52,6 +52,17 @@ export const NOTICES: Record<string, string> = {
   password: 'Password changed; your other sessions were signed out.',
   invited: 'Invitation created.',
   created: 'Account created. Sign in to continue.',
+  provider_enabled: 'Provider switched on: its webhook accepts signals again.',
+  provider_disabled: 'Provider switched off: its webhook now answers 404.',
+  tenant_created: 'Community created.',
+  member_added: 'Member added.',
+  bot_connected: 'Bot connected. The token is stored encrypted and is not shown again.',
+  broadcast_saved: 'Broadcast saved as a draft.',
+  broadcast_started: 'Broadcast started: messages are being sent.',
+  journey_created: 'Journey created.',
+  step_added: 'Step added.',
+  campaign_created: 'Campaign created as a draft.',
+  campaign_status: 'Campaign status changed.',
 };
 
 export function DoneNotice({ c }: { c: Context<AdminEnv> }) {

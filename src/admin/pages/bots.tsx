@@ -42,7 +42,10 @@ export function registerBotPages(app: Hono<AdminEnv>, env: ServiceEnv): void {
                   <form method="post" action={`/admin/bots/${b.id}/pause`} class="inline"><Csrf token={csrf} /><button type="submit" class="secondary" aria-label={`Pause ${b.name}`}>Pause</button></form>
                 )}
                 {b.status !== 'inactive' && (
-                  <form method="post" action={`/admin/bots/${b.id}/stop`} class="inline"><Csrf token={csrf} /><button type="submit" class="danger" aria-label={`Stop ${b.name}`}>Stop</button></form>
+                  <>
+                    <form method="post" action={`/admin/bots/${b.id}/stop`} class="inline"><Csrf token={csrf} /><button type="submit" class="danger" aria-label={`Stop ${b.name} and keep its positions`}>Stop, keep positions</button></form>
+                    <form method="post" action={`/admin/bots/${b.id}/stop`} class="inline"><Csrf token={csrf} /><input type="hidden" name="closePositions" value="1" /><button type="submit" class="danger" aria-label={`Stop ${b.name} and close its positions at market`}>Stop, close positions</button></form>
+                  </>
                 )}
               </td>
             </tr>
@@ -70,7 +73,7 @@ export function registerBotPages(app: Hono<AdminEnv>, env: ServiceEnv): void {
   });
   app.post('/bots/:id/stop', async (c) => {
     const f = await form(c);
-    await adminStopBot({ ctx: adminCtx(c, env), input: { botId: c.req.param('id'), reason: f.reason } });
+    await adminStopBot({ ctx: adminCtx(c, env), input: { botId: c.req.param('id'), reason: f.reason, closePositions: f.closePositions } });
     return done(c, '/admin/bots', 'stopped');
   });
 }

@@ -18,16 +18,19 @@ export interface LayoutProps {
   session?: AdminSession | null;
   csrf?: string;
   current?: string;
+  /** Reload the page every so many seconds (a broadcast's progress while it sends); no scripts. */
+  refreshSeconds?: number;
   children?: Child;
 }
 
-export function Layout({ title, session, csrf, current, children }: LayoutProps) {
+export function Layout({ title, session, csrf, current, refreshSeconds, children }: LayoutProps) {
   const restricted = session && (session.mustChangePassword || session.mustSetUpTwoFactor);
   return (
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
         <title>{`${title} · Tradewire console`}</title>
         <link rel="stylesheet" href="/admin/static/admin.css" />
       </head>

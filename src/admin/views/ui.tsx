@@ -28,8 +28,9 @@ export function Issues({ issues }: { issues: FieldIssue[] }) {
   );
 }
 
-export function Field(props: { label: string; name: string; type?: string; value?: string | number | null; required?: boolean; hint?: string; autocomplete?: string; inputmode?: string; min?: string; pattern?: string }) {
-  const id = `f-${props.name}`;
+/** Fields take an id when one page repeats a form (several journeys each with an "add a step" form). */
+export function Field(props: { label: string; name: string; id?: string; type?: string; value?: string | number | null; required?: boolean; hint?: string; autocomplete?: string; inputmode?: string; min?: string; pattern?: string }) {
+  const id = props.id ?? `f-${props.name}`;
   return (
     <p class="field">
       <label for={id}>{props.label}</label>
@@ -54,8 +55,8 @@ export function Field(props: { label: string; name: string; type?: string; value
   );
 }
 
-export function TextArea(props: { label: string; name: string; value?: string | null; required?: boolean; rows?: number }) {
-  const id = `f-${props.name}`;
+export function TextArea(props: { label: string; name: string; id?: string; value?: string | null; required?: boolean; rows?: number }) {
+  const id = props.id ?? `f-${props.name}`;
   return (
     <p class="field">
       <label for={id}>{props.label}</label>
@@ -66,8 +67,8 @@ export function TextArea(props: { label: string; name: string; value?: string | 
   );
 }
 
-export function Select(props: { label: string; name: string; options: readonly (string | [string, string])[]; value?: string | null; blank?: string }) {
-  const id = `f-${props.name}`;
+export function Select(props: { label: string; name: string; id?: string; options: readonly (string | [string, string])[]; value?: string | null; blank?: string }) {
+  const id = props.id ?? `f-${props.name}`;
   return (
     <p class="field">
       <label for={id}>{props.label}</label>

@@ -15,6 +15,9 @@ export const UPCOMING_COMMANDS: [string, string][] = [
   ['templates', 'Ready-made bots'],
 ];
 
+/** /help lists categories in this order; others follow in registration order. */
+const CATEGORY_ORDER = ['Start', 'Bots', 'Trading', 'Exchanges', 'Account', 'Support'];
+
 export const helpCommand = defineCommand({
   name: 'help',
   description: 'Commands, and answers from the help center',
@@ -56,12 +59,12 @@ function excerpt(text: string, max = 220): string {
 }
 
 function listCommands(registry: CommandRegistry): Reply {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, string[]>(CATEGORY_ORDER.map((name) => [name, []]));
   for (const cmd of registry.list()) {
     const group = cmd.category ?? 'More';
     groups.set(group, [...(groups.get(group) ?? []), `/${cmd.name}: ${cmd.description}`]);
   }
-  const sections = [...groups].map(([name, lines]) => `${bold(name)}\n${lines.join('\n')}`);
+  const sections = [...groups].filter(([, lines]) => lines.length).map(([name, lines]) => `${bold(name)}\n${lines.join('\n')}`);
   const upcoming = UPCOMING_COMMANDS.filter(([name]) => !registry.has(name));
   if (upcoming.length) sections.push(`${bold('Trading')} ${italic('(arriving with the trading runtime)')}\n${upcoming.map(([n, d]) => `/${n}: ${d}`).join('\n')}`);
   sections.push('Search the help center with /help <words>, for example /help grid or /help api keys.');

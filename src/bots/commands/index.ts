@@ -1,6 +1,6 @@
 /**
- * The core chat commands and conversations. `createChatRegistry()` is what adapters start
- * from; other modules add theirs to the same registry (see docs/chat.md).
+ * The chat commands and conversations. `createChatRegistry()` is what start-chat.ts and
+ * `npm run chat` use; other modules add theirs to the same registry (see docs/chat.md).
  */
 import { CommandRegistry } from '../core/registry.ts';
 import { cancelCommand } from './cancel.ts';
@@ -11,6 +11,7 @@ import { settingsCommand } from './settings.ts';
 import { startCommand } from './start.ts';
 import { openTicketFlow, replyTicketFlow } from './support-flows.ts';
 import { supportCommand } from './support.ts';
+import { registerTradingCommands } from './trading/index.ts';
 
 export function registerCoreCommands(registry: CommandRegistry): CommandRegistry {
   registry.add(startCommand, helpCommand, cancelCommand, linkCommand, settingsCommand, supportCommand);
@@ -18,6 +19,7 @@ export function registerCoreCommands(registry: CommandRegistry): CommandRegistry
   return registry;
 }
 
+/** Every command: the core ones and the trading ones (bots, status, backtests, charts, exchanges). */
 export function createChatRegistry(): CommandRegistry {
-  return registerCoreCommands(new CommandRegistry());
+  return registerTradingCommands(registerCoreCommands(new CommandRegistry()));
 }

@@ -32,8 +32,8 @@ export interface CommandContext<A> {
   edit(ref: MessageRef, reply: Reply): Promise<void>;
   /** Delete the message the person sent (Telegram: e.g. after reading API keys). No-op where there is none. */
   deleteInput(): Promise<void>;
-  /** Begin a registered conversation in this chat; returns its first prompt. */
-  startConversation(kind: string, data?: Record<string, unknown>): Promise<Reply>;
+  /** Begin a registered conversation in this chat (at its first step, or at `step`); returns that step's prompt. */
+  startConversation(kind: string, data?: Record<string, unknown>, step?: string): Promise<Reply>;
   /** End this chat's conversation, whatever it is (what /cancel does). */
   cancelConversation(): Promise<Reply>;
   /** Every registered command and conversation (for /help and menus). */

@@ -16,13 +16,16 @@ const MAX_RACES = 5;
 export class ConversationRunner {
   constructor(private readonly registry: CommandRegistry) {}
 
-  async start(kind: string, data: FlowData, c: Omit<StepContext, 'input'> & { input?: StepContext['input'] }): Promise<Reply> {
+  /** Begin `kind` at its first step, or at `at` when the command already knows the earlier answers. */
+  async start(kind: string, data: FlowData, c: Omit<StepContext, 'input'> & { input?: StepContext['input'] }, at?: string): Promise<Reply> {
     const flow = this.flow(kind);
-    const step = flow.steps[flow.first];
+    const first = at ?? flow.first;
+    const step = flow.steps[first];
+    if (!step) throw new Error(`conversation ${kind}: step ${first} does not exist`);
     for (let race = 0; race < MAX_RACES; race++) {
       const state = await getConversation({ ctx: c.svc, input: {} });
       try {
-        await saveConversation({ ctx: c.svc, input: { kind, step: flow.first, state: step.state, data, expectedVersion: state.version, ttlMs: flow.ttlMs ?? DEFAULT_CONVERSATION_TTL_MS } });
+        await saveConversation({ ctx: c.svc, input: { kind, step: first, state: step.state, data, expectedVersion: state.version, ttlMs: flow.ttlMs ?? DEFAULT_CONVERSATION_TTL_MS } });
         return asPrompt(await step.prompt(data, c));
       } catch (error) {
         if (!isConversationConflict(error)) throw error;
@@ -38,6 +41,7 @@ export class ConversationRunner {
       if (!state.active || !state.kind || !state.step) return null;
       const flow = this.registry.conversation(state.kind);
       const step = flow?.steps[state.step];
+      if (step?.secret && race === 0) await c.deleteInput?.();
       try {
         if (state.expired || !flow || !step) {
           await endConversation({ ctx: c.svc, input: { expectedVersion: state.version } });
@@ -52,6 +56,7 @@ export class ConversationRunner {
         return await withTransaction(c.svc, async (svc) => {
           const inTx = { ...c, svc };
           const outcome = await step.next(parsed.data, state.data, inTx);
+          if ('invalid' in outcome) return [reply(`${outcome.invalid}\nTry again, or send /cancel to stop.`), asPrompt(await step.prompt(state.data, inTx))];
           if ('done' in outcome) {
             await endConversation({ ctx: svc, input: { expectedVersion: state.version } });
             return asReplies(outcome.done);

@@ -17,11 +17,15 @@ export interface StepContext {
   svc: ServiceContext;
   user: { id: string; role: UserRole };
   input: ChatInput;
+  /** Delete the message being answered (Telegram); a no-op elsewhere. */
+  deleteInput?(): Promise<void>;
 }
 
 export type StepOutcome<D extends FlowData> =
   | { step: string; data: D; say?: Reply }
-  | { done: Replies };
+  | { done: Replies }
+  /** The answer does not fit (checked against data or services): say why, ask again, store nothing. */
+  | { invalid: string };
 
 export interface Step<D extends FlowData, V = any> {
   prompt(data: D, c: Omit<StepContext, 'input'> & { input?: ChatInput }): Reply | Promise<Reply>;
@@ -29,6 +33,11 @@ export interface Step<D extends FlowData, V = any> {
   /** Said (with the prompt again) when the answer does not validate; defaults to zod's message. */
   invalid?: string;
   next(value: V, data: D, c: StepContext): StepOutcome<D> | Promise<StepOutcome<D>>;
+  /**
+   * The answer carries a secret (API keys): the person's message is deleted before anything else
+   * happens — also when it does not validate or arrives after the step expired. Never echo it.
+   */
+  secret?: boolean;
   /** The conversations.state value while waiting here (seed 004's journal states); default 'active'. */
   state?: 'active' | 'awaiting_confirmation' | 'awaiting_screenshot' | 'awaiting_details';
 }

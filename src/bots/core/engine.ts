@@ -69,7 +69,7 @@ export class ChatEngine {
   private async route(input: ChatInput, io: ChatIO, svc: ServiceContext, user: { id: string; role: UserRole }): Promise<Reply[]> {
     const parsed = /^\/([A-Za-z0-9_]{1,64})(?:@[A-Za-z0-9_]+)?(?:\s+([\s\S]*))?$/.exec(input.text);
     if (!parsed) {
-      const answered = await this.conversations.continue(input.text, { svc, user, input });
+      const answered = await this.conversations.continue(input.text, { svc, user, input, deleteInput: async () => io.deleteInput?.() });
       if (answered) return answered;
       // In groups people talk to each other: only commands and answers to our questions are for us.
       if (!input.isPrivate) return [];
@@ -101,7 +101,7 @@ export class ChatEngine {
       send: (r) => io.send(r),
       edit: (ref, r) => io.edit(ref, r),
       deleteInput: async () => io.deleteInput?.(),
-      startConversation: (kind, data = {}) => this.conversations.start(kind, data, { svc, user, input }),
+      startConversation: (kind, data = {}, step) => this.conversations.start(kind, data, { svc, user, input }, step),
       cancelConversation: () => this.conversations.cancel({ svc }),
       registry: this.registry,
     };

@@ -3,9 +3,9 @@
  * campaigns. These tables hold what a person sees and audits; pg-boss only carries the work.
  */
 import { bigint, boolean, date, index, integer, jsonb, pgTable, text, time, unique } from 'drizzle-orm/pg-core';
+import { botUsers, tenants } from './tenancy.ts';
 import * as E from '../../shared/enums.ts';
 import { createdAt, id, oneOf, tstz } from '../columns.ts';
-import { tenants } from './tenancy.ts';
 
 const tenantRef = () => text().notNull().references(() => tenants.id, { onDelete: 'cascade' });
 
@@ -109,9 +109,11 @@ export const crosspromoJobs = pgTable(
     completedAt: tstz(),
     error: text(),
     createdAt: createdAt(),
+    dedupeKey: text(), // 'morning_news:2026-03-02': planning the same post twice is a no-op
   },
   (t) => [
     index().on(t.status, t.runAt),
+    unique('crosspromo_jobs_tenant_dedupe_key_unique').on(t.tenantId, t.dedupeKey),
     oneOf('crosspromo_jobs_job_type_check', t.jobType, E.CROSSPROMO_JOB_TYPES),
     oneOf('crosspromo_jobs_status_check', t.status, E.CROSSPROMO_JOB_STATUSES),
   ],
@@ -141,6 +143,45 @@ export const broadcastJobs = pgTable(
     message: text().notNull(),
     status: text().notNull().default('pending'),
     createdAt: createdAt(),
+    botRole: text().notNull().default('message_bot'),
+    recipients: integer().notNull().default(0), // fixed when the fan-out runs
+    startedAt: tstz(),
+    completedAt: tstz(),
   },
   (t) => [index().on(t.tenantId, t.createdAt), oneOf('broadcast_jobs_status_check', t.status, E.BROADCAST_STATUSES)],
 );
+
+/**
+ * One row per (broadcast, recipient): the outcome a person audits, and the guard that keeps a
+ * broadcast from messaging anyone twice ('sending' is recorded before the HTTP call; ADR 0005).
+ */
+export const broadcastDeliveries = pgTable(
+  'broadcast_deliveries',
+  {
+    id: id(),
+    tenantId: tenantRef(),
+    broadcastId: text().notNull().references(() => broadcastJobs.id, { onDelete: 'cascade' }),
+    botUserId: text().notNull().references(() => botUsers.id, { onDelete: 'cascade' }),
+    chatId: bigint({ mode: 'number' }).notNull(),
+    status: text().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    error: text(),
+    claimedAt: tstz(),
+    sentAt: tstz(),
+    telegramMessageId: integer(),
+  },
+  (t) => [
+    unique('broadcast_deliveries_broadcast_recipient_unique').on(t.broadcastId, t.botUserId),
+    index().on(t.broadcastId, t.status),
+    oneOf('broadcast_deliveries_status_check', t.status, E.DELIVERY_STATUSES),
+  ],
+);
+
+/**
+ * Send pacing shared by every worker: one row per bot token or chat. A sender takes the next
+ * slot (next_at advances by the interval); a 429 pushes next_at past retry_after.
+ */
+export const sendRateLimits = pgTable('send_rate_limits', {
+  key: text().primaryKey(), // 'bot:<connection id>', 'chat:<chat id>:edit'
+  nextAt: tstz().notNull().defaultNow(),
+});

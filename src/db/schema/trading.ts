@@ -93,6 +93,10 @@ export const orders = pgTable(
     positionTag: text(),
     effect: text(),
     closeReason: text(),
+    // the stop and target the engine attached to an opening order: they become the position's
+    // levels (and the runner's guard) when a resting order fills on a later tick
+    stopLoss: decimal(),
+    takeProfit: decimal(),
   },
   (t) => [
     index().on(t.userId),

@@ -26,10 +26,23 @@ export const telegramSubscriptions = pgTable(
     isConverted: boolean().notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    // membership lifecycle (issue 6)
+    stripePriceId: text(),
+    stripeCheckoutSessionId: text(),
+    currentPeriodEnd: tstz(), // access ends here (null: lifetime)
+    trialEndsAt: tstz(), // set when the subscription started as a trial
+    cancelAtPeriodEnd: boolean().notNull().default(false),
+    inviteLink: text(), // the current one-person link; revoked after the join
+    inviteLinkExpiresAt: tstz(),
+    inviteSentAt: tstz(), // the DM with the link was attempted (at most once per link)
+    joinedAt: tstz(),
+    removedAt: tstz(),
   },
   (t) => [
     unique().on(t.tenantId, t.email),
     index().on(t.stripeSubscriptionId),
+    index().on(t.tenantId, t.inviteLink),
+    index().on(t.status, t.currentPeriodEnd),
     oneOf('telegram_subscriptions_plan_type_check', t.planType, E.VIP_PLAN_TYPES),
     oneOf('telegram_subscriptions_status_check', t.status, E.VIP_STATUSES),
   ],

@@ -56,7 +56,7 @@ export class CcxtBroker implements Broker {
       return toVenueOrder(order, clientOrderId, symbol);
     } catch (error) {
       if (ccxtErrorNames(error).has('OrderNotFound')) return null;
-      throw translateCcxtError(error, this.venue);
+      throw translateCcxtError(error, this.venue, this.secrets());
     }
   }
 
@@ -84,8 +84,12 @@ export class CcxtBroker implements Broker {
     try {
       return await fn();
     } catch (error) {
-      throw translateCcxtError(error, this.venue);
+      throw translateCcxtError(error, this.venue, this.secrets());
     }
+  }
+
+  private secrets(): (string | undefined)[] {
+    return [this.exchange.apiKey, this.exchange.secret, this.exchange.password];
   }
 }
 

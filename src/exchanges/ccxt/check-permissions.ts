@@ -38,7 +38,7 @@ export async function readKeyPermissions(exchange: Exchange): Promise<KeyPermiss
       return { canRead: true, canTrade: String(result.readOnly) === '0' && (perms.Spot ?? []).length > 0, canWithdraw, raw };
     }
   } catch (error) {
-    throw translateCcxtError(error, exchange.id);
+    throw translateCcxtError(error, exchange.id, [exchange.apiKey, exchange.secret, exchange.password]);
   }
   throw new ExchangeError('unknown', `Permission check is not implemented for ${exchange.id}.`, false);
 }

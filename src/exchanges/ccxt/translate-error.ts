@@ -2,9 +2,14 @@
 import { redactText } from '../../logger.ts';
 import { ExchangeError } from '../types.ts';
 
-export function translateCcxtError(error: unknown, venue: string): ExchangeError {
+/**
+ * `secrets` are the connection's own key, secret and passphrase: a venue may echo them back in an
+ * error body, and ccxt puts the body in its message; they never reach a log or a stored message.
+ */
+export function translateCcxtError(error: unknown, venue: string, secrets: (string | undefined | null)[] = []): ExchangeError {
   if (error instanceof ExchangeError) return error;
-  const raw = error instanceof Error ? error.message : String(error);
+  let raw = error instanceof Error ? error.message : String(error);
+  for (const secret of secrets) if (secret && secret.length >= 6) raw = raw.split(secret).join('[REDACTED]');
   const message = redactText(raw).slice(0, 300);
   const names = ccxtErrorNames(error);
   const is = (name: string) => names.has(name);

@@ -21,3 +21,12 @@ export function assertMayActOn(actor: Actor, target: { id: string; role: string 
   if ('userId' in actor && actor.userId === target.id) throw forbidden('You cannot do that to your own account.');
   if (isStaffRole(target.role) && !isSuperadmin(actor)) throw forbidden('Only a superadmin can act on a staff account.');
 }
+
+/**
+ * Secret-bearing actions that staff take on someone else's behalf (rotating a signal provider's
+ * secret, revealing it, replacing a community's connected bot token) need a superadmin. Owners
+ * and community admins acting for themselves are not staff and are not affected.
+ */
+export function assertSuperadminForSecrets(actor: Actor, what: string): void {
+  if (isStaff(actor) && !isSuperadmin(actor)) throw forbidden(`Only a superadmin can ${what}.`);
+}

@@ -1,4 +1,4 @@
-/** Signal providers with owner, reliability and signal counts (read-only for now; secrets never returned). */
+/** Signal providers with owner, reliability and signal counts (accepted and rejected); secrets never returned. */
 import { count, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { signalProviders, signals, users } from '../../db/schema/index.ts';
@@ -23,6 +23,7 @@ export const listSignalProviders = defineVerb({
         ownerEmail: users.email,
         createdAt: signalProviders.createdAt,
         signalCount: sql<number>`(select count(*)::int from ${signals} where ${signals.providerId} = ${signalProviders.id})`,
+        rejectedCount: sql<number>`(select count(*)::int from ${signals} where ${signals.providerId} = ${signalProviders.id} and ${signals.status} = 'rejected')`,
       })
       .from(signalProviders)
       .leftJoin(users, eq(users.id, signalProviders.ownerUserId))

@@ -6,9 +6,9 @@
 import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { backtests, botTemplates, strategies } from '../../db/schema/index.ts';
-import { runBacktest, sampleEquityCurve, type BacktestProgress } from '../../engines/backtest/index.ts';
+import type { BacktestProgress } from '../../engines/backtest/index.ts';
 import { createBuilderEngine } from '../../engines/builder/index.ts';
-import { BOT_TYPES, type StrategyEngine, type Timeframe } from '../../engines/types.ts';
+import { BOT_TYPES, type BotType, type StrategyEngine, type Timeframe } from '../../engines/types.ts';
 import { BOT_EXCHANGES, TIMEFRAMES } from '../../shared/enums.ts';
 import { Decimal } from '../../shared/money.ts';
 import { loadBot, requireUserId } from '../bots/bot-access.ts';
@@ -21,6 +21,7 @@ import { invalid, limitExceeded, notFound, preconditionFailed } from '../core/er
 import { parseInput } from '../core/verb.ts';
 import { loadPair } from '../runner/market-inputs.ts';
 import { loadHistory } from './load-history.ts';
+import { runInBacktestWorker } from './backtest-pool.ts';
 
 export const runBacktestInput = z
   .object({
@@ -120,19 +121,29 @@ export async function runUserBacktest(args: { ctx: ServiceContext; input: z.inpu
   const { pair: rules, fees } = await loadPair(db, exchange, pair, now.getTime());
 
   const started = performance.now();
-  const report = runBacktest(engine, config, history.candles, {
-    pair: rules, fees, timeframe: timeframe as Timeframe, initialQuote: input.initialBalance, fillRules: { slippageBps: 5 },
-    onProgress: args.onProgress, progressEvery: Math.max(1, Math.floor(history.candles.length / 20)),
-  });
+  const report = await runInBacktestWorker(
+    {
+      engine: strategyId ? { kind: 'builder' } : { kind: 'bot', type: type as BotType },
+      config: engine.configSchema.parse(config),
+      candles: history.candles,
+      pair: { symbol: rules.symbol, base: rules.base, quote: rules.quote, pricePrecision: rules.pricePrecision, quantityPrecision: rules.quantityPrecision, minOrderSize: rules.minOrderSize.toFixed(), maxOrderSize: rules.maxOrderSize?.toFixed() ?? null },
+      fees: { makerRate: fees.makerRate.toFixed(), takerRate: fees.takerRate.toFixed() },
+      timeframe: timeframe as Timeframe,
+      initialQuote: input.initialBalance.toFixed(),
+      slippageBps: 5,
+    },
+    args.onProgress,
+  );
   const executionTimeMs = Math.max(1, Math.round(performance.now() - started));
-  const equity = sampleEquityCurve(report.equityCurve, 500);
-  const dec = (v: number | null) => (v === null || !Number.isFinite(v) ? null : new Decimal(v));
+  const equity = report.equity;
+  const num = (v: number | null) => (v === null || !Number.isFinite(v) ? null : new Decimal(v));
+  const dec = (v: string | null) => (v === null ? null : new Decimal(v));
   const summary: BacktestOutcome['summary'] = {
-    type, symbol: pair, timeframe, initialBalance: report.initialBalance.toFixed(), finalBalance: report.finalBalance.toDecimalPlaces(8).toFixed(),
-    totalReturnPercent: report.totalReturnPercent.toDecimalPlaces(4).toFixed(), cagrPercent: report.cagrPercent, maxDrawdownPercent: report.maxDrawdownPercent,
+    type, symbol: pair, timeframe, initialBalance: report.initialBalance, finalBalance: new Decimal(report.finalBalance).toDecimalPlaces(8).toFixed(),
+    totalReturnPercent: new Decimal(report.totalReturnPercent).toDecimalPlaces(4).toFixed(), cagrPercent: report.cagrPercent, maxDrawdownPercent: report.maxDrawdownPercent,
     sharpeRatio: report.sharpeRatio, sortinoRatio: report.sortinoRatio, calmarRatio: report.calmarRatio, winRate: report.winRate, profitFactor: report.profitFactor,
-    expectancy: report.expectancy?.toDecimalPlaces(8).toFixed() ?? null, totalTrades: report.totalTrades,
-    bestTrade: report.bestTrade?.toDecimalPlaces(8).toFixed() ?? null, worstTrade: report.worstTrade?.toDecimalPlaces(8).toFixed() ?? null,
+    expectancy: report.expectancy === null ? null : new Decimal(report.expectancy).toDecimalPlaces(8).toFixed(), totalTrades: report.totalTrades,
+    bestTrade: report.bestTrade === null ? null : new Decimal(report.bestTrade).toDecimalPlaces(8).toFixed(), worstTrade: report.worstTrade === null ? null : new Decimal(report.worstTrade).toDecimalPlaces(8).toFixed(),
   };
   let id: string | null = null;
   if (input.save) {
@@ -141,11 +152,11 @@ export async function runUserBacktest(args: { ctx: ServiceContext; input: z.inpu
       .values({
         botId, strategyId, userId, executionTime: executionTimeMs, createdAt: now, tradingPair: pair, timeframe, startDate: history.from, endDate: history.to,
         config: { type, config, exchange, tradingPair: pair, timeframe, days: input.days, initialBalance: input.initialBalance.toFixed(), templateId: input.templateId ?? null, fillRules: { slippageBps: 5 } } as Record<string, unknown>,
-        result: { ...summary, dataSource: history.source, candles: history.candles.length, equity, trades: report.trades.slice(0, 500).map((t) => ({ ...t, entryPrice: t.entryPrice.toFixed(), exitPrice: t.exitPrice.toFixed(), quantity: t.quantity.toFixed(), pnl: t.pnl.toFixed(), fees: t.fees.toFixed() })) },
-        initialBalance: report.initialBalance, finalBalance: report.finalBalance, totalReturn: report.totalReturn, totalReturnPercentage: report.totalReturnPercent,
-        maxDrawdown: new Decimal(report.maxDrawdownPercent), sharpeRatio: dec(report.sharpeRatio), sortinoRatio: dec(report.sortinoRatio), calmarRatio: dec(report.calmarRatio),
-        winRate: dec(report.winRate), profitFactor: dec(report.profitFactor), totalTrades: report.totalTrades, winningTrades: report.winningTrades, losingTrades: report.losingTrades,
-        bestTrade: report.bestTrade, worstTrade: report.worstTrade, avgTrade: report.avgTrade, maxConsecutiveWins: report.maxConsecutiveWins, maxConsecutiveLosses: report.maxConsecutiveLosses,
+        result: { ...summary, dataSource: history.source, candles: history.candles.length, equity, trades: report.trades },
+        initialBalance: dec(report.initialBalance), finalBalance: dec(report.finalBalance), totalReturn: dec(report.totalReturn), totalReturnPercentage: dec(report.totalReturnPercent),
+        maxDrawdown: new Decimal(report.maxDrawdownPercent), sharpeRatio: num(report.sharpeRatio), sortinoRatio: num(report.sortinoRatio), calmarRatio: num(report.calmarRatio),
+        winRate: num(report.winRate), profitFactor: num(report.profitFactor), totalTrades: report.totalTrades, winningTrades: report.winningTrades, losingTrades: report.losingTrades,
+        bestTrade: dec(report.bestTrade), worstTrade: dec(report.worstTrade), avgTrade: dec(report.avgTrade), maxConsecutiveWins: report.maxConsecutiveWins, maxConsecutiveLosses: report.maxConsecutiveLosses,
         metadata: { dataSource: history.source },
       })
       .returning({ id: backtests.id });

@@ -25,3 +25,19 @@ export function validateBotConfig(type: string, config: unknown): unknown {
     throw error;
   }
 }
+
+/**
+ * The allowed range of one config field, in the engine's own words without the field name
+ * ("must be a whole number between 2 and 200"), for prompts that ask for it; null when the
+ * type has no such top-level field.
+ */
+export function configFieldRule(type: string, field: string): string | null {
+  const schema = engineFor(type).configSchema as unknown as { shape?: Record<string, unknown>; options?: { shape?: Record<string, unknown> }[] };
+  const shape = schema.shape ?? schema.options?.find((o) => o.shape && field in o.shape)?.shape;
+  const fieldSchema = shape?.[field] as { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } } | undefined;
+  if (!fieldSchema) return null;
+  // An object is never a valid scalar, so the schema answers with its range message.
+  const message = fieldSchema.safeParse({}).error?.issues[0]?.message;
+  if (!message) return null;
+  return message.startsWith(`${field} `) ? message.slice(field.length + 1) : message;
+}

@@ -3,7 +3,7 @@
  * each order it wants is recorded as pending with its deterministic client order id, inside the
  * tick's transaction. Sending happens after commit (live-orders.ts), never before recording.
  */
-import { createId } from '@paralleldrive/cuid2';
+import { createId } from '../../shared/ids.ts';
 import type { Candle, ExternalSignal, Fees, OrderBook, PairRules } from '../../engines/types.ts';
 import { roundQuantity } from '../../engines/fills/rounding.ts';
 import { Decimal } from '../../shared/money.ts';
@@ -60,7 +60,7 @@ export function assembleLiveTick(input: LiveTickInputs, writes: WriteSet): LiveT
       id, userId: bot.userId, botId: bot.id, exchangeId: input.pair.exchangeId, pairId: input.pair.id, type: intent.type, side: intent.side,
       price: intent.price ?? null, quantity: roundQuantity(quantity, input.pair), status: 'pending', clientOrderId: clientOrderIdFor(input.executionId, intent.tag),
       tag: intent.tag, executionId: input.executionId, positionTag: intent.positionTag, effect: intent.effect, closeReason: intent.closeReason ?? null,
-      createdAt: now, updatedAt: now,
+      stopLoss: intent.stopLoss ?? null, takeProfit: intent.takeProfit ?? null, createdAt: now, updatedAt: now,
     });
     plan.newOrderIds.push(id);
   }

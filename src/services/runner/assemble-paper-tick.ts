@@ -3,7 +3,7 @@
  * (record-fills.ts), the bot's cash, counters and engine state, detections, arbitrage runs and
  * notifications — all added to the batch's WriteSet.
  */
-import { createId } from '@paralleldrive/cuid2';
+import { createId } from '../../shared/ids.ts';
 import type * as s from '../../db/schema/index.ts';
 import type { Candle, ExternalSignal, Fees, OrderBook, PairRules, StrategyEngine } from '../../engines/types.ts';
 import { Decimal, ZERO } from '../../shared/money.ts';
@@ -51,7 +51,7 @@ export function assemblePaperTick(input: PaperTickInputs, writes: WriteSet): Tic
   const ownConfig = own.configSchema.parse(bot.config);
   const stored = readEngineState(bot.engineState);
   const ownState = stored.hasState ? stored.state : own.initialState(ownConfig);
-  const book = openBotBook(bot, input.positions, input.pair);
+  const book = openBotBook(bot, input.positions, input.pair, input.resting);
   const holdings = holdingsOf(book);
   const restingByTag = new Map(input.resting.map((o) => [o.tag ?? o.id, o]));
   const resting: RestingOrder[] = input.resting.map((o) => ({
@@ -88,6 +88,7 @@ export function assemblePaperTick(input: PaperTickInputs, writes: WriteSet): Tic
       type: intent?.type ?? 'market', side: intent?.side ?? 'buy', price: intent?.price ?? null, quantity: intent?.quantity ?? ZERO,
       status: 'pending', clientOrderId: clientOrderIdFor(input.executionId, tag), tag, executionId: input.executionId,
       positionTag: intent?.positionTag ?? null, effect: intent?.effect ?? null, closeReason: intent?.closeReason ?? null,
+      stopLoss: intent?.stopLoss ?? null, takeProfit: intent?.takeProfit ?? null,
       createdAt: now, updatedAt: now, ...fields,
     };
     orderIds.set(tag, row.id!);

@@ -86,7 +86,7 @@ async function applyVenueResults(env: ServiceEnv, botId: string, results: Map<st
     const rows = await tx.select().from(orders).where(inArray(orders.id, [...results.keys()])).for('update');
     const open = await tx.select().from(positions).where(and(eq(positions.botId, botId), eq(positions.status, 'open')));
     const { pair } = await loadPair(tx, bot.exchange, bot.tradingPair ?? '', env.clock.now().getTime());
-    const book = openBotBook(bot, open, pair);
+    const book = openBotBook(bot, open, pair, rows);
     const writes = new WriteSet();
     const now = env.clock.now();
     const engineFills = [];

@@ -3,26 +3,18 @@
  * fill, round trips by the engine's positionTag (opened, grown, reduced, closed), the bot's cash
  * after each fill, and every touched position marked to market at the end.
  */
-import { createId } from '@paralleldrive/cuid2';
+import { createId } from '../../shared/ids.ts';
 import type * as s from '../../db/schema/index.ts';
-import type { CloseReason, OrderSide, OrderType } from '../../engines/types.ts';
+import type { OrderSide, OrderType } from '../../engines/types.ts';
 import { Decimal, ZERO } from '../../shared/money.ts';
 import type { BotRow } from '../bots/bot-access.ts';
-import { applyFill, averageExit, netPnl, pnlPercent, unrealized, type LedgerPosition } from './position-ledger.ts';
+import { applyFill, averageExit, netPnl, pnlPercent, unrealized, type LedgerFill, type LedgerPosition } from './position-ledger.ts';
 import type { WriteSet } from './write-set.ts';
 
 export type PositionRow = typeof s.positions.$inferSelect;
 
-export interface FillRecord {
-  tag: string;
-  positionTag: string;
-  effect: 'open' | 'increase' | 'reduce' | 'close';
-  side: OrderSide;
-  price: Decimal;
-  quantity: Decimal;
-  fee: Decimal;
-  time: number;
-  closeReason?: CloseReason;
+/** A fill as the ledger needs it, plus what its trade row records. */
+export interface FillRecord extends LedgerFill {
   orderType: OrderType;
   orderId: string | null;
   exchangeTradeId: string;
@@ -46,7 +38,11 @@ export interface BotBook {
   pair: { id: string; exchangeId: string; symbol: string; quote: string };
 }
 
-export function openBotBook(bot: BotRow, positions: PositionRow[], pair: BotBook['pair']): BotBook {
+/**
+ * The bot's open positions as a book. `orders` (resting or filling order rows) carry the levels
+ * the engine attached when it placed them: a position that a resting order opens takes them.
+ */
+export function openBotBook(bot: BotRow, positions: PositionRow[], pair: BotBook['pair'], orders: readonly OrderLevels[] = []): BotBook {
   const book: BotBook = { bot, ledger: new Map(), rows: new Map(), guards: new Map(), cash: bot.currentBalance, changed: new Set(), closed: [], pair };
   for (const p of positions) {
     const tag = p.tag ?? p.id;
@@ -54,8 +50,15 @@ export function openBotBook(bot: BotRow, positions: PositionRow[], pair: BotBook
     book.ledger.set(tag, toLedger(p, tag));
     book.guards.set(tag, { stopLoss: p.stopLoss, takeProfit: p.takeProfit });
   }
+  for (const o of orders) {
+    const tag = o.positionTag;
+    if (!tag || book.guards.has(tag) || (o.stopLoss === null && o.takeProfit === null)) continue;
+    book.guards.set(tag, { stopLoss: o.stopLoss, takeProfit: o.takeProfit });
+  }
   return book;
 }
+
+type OrderLevels = { positionTag: string | null; stopLoss: Decimal | null; takeProfit: Decimal | null };
 
 /** Signed open quantity per position tag (positive long). */
 export function holdingsOf(book: BotBook): Map<string, Decimal> {

@@ -3,7 +3,7 @@
  * transaction that locks the bots (SKIP LOCKED: a bot a manual command holds waits for the next
  * tick), skips ticks already recorded (a retried job), computes every bot and writes it all.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { bots, executions, orders, positions } from '../../db/schema/index.ts';
 import type { ServiceEnv } from '../core/context.ts';
 import { engineFor } from '../bots/engine-registry.ts';
@@ -35,10 +35,18 @@ export interface TickBatchResult {
   failed: number;
   fills: number;
   statements: number;
+  /** Where the batch spent its time (ms), for the benchmark. */
+  phases: Record<'preload' | 'market' | 'lock' | 'load' | 'compute' | 'flush' | 'live', number>;
 }
 
 export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: TickBatchOptions = {}): Promise<TickBatchResult> {
-  const result: TickBatchResult = { ticked: 0, skipped: 0, failed: 0, fills: 0, statements: 0 };
+  const result: TickBatchResult = { ticked: 0, skipped: 0, failed: 0, fills: 0, statements: 0, phases: { preload: 0, market: 0, lock: 0, load: 0, compute: 0, flush: 0, live: 0 } };
+  let mark = performance.now();
+  const phase = (name: keyof TickBatchResult['phases']) => {
+    const now = performance.now();
+    result.phases[name] += now - mark;
+    mark = now;
+  };
   if (jobs.length === 0) return result;
   if (!env.market) throw new Error('runTickBatch needs env.market');
   const now = env.clock.now();
@@ -51,6 +59,7 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
     .from(bots)
     .where(and(inArray(bots.id, ids), eq(bots.status, 'active')));
   result.statements++;
+  phase('preload');
   const slices = new Map<string, MarketSlice | Error>();
   const warmups = new Map<string, number>();
   for (const b of preload) {
@@ -102,16 +111,22 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
       liveBalances.set(b.id, error instanceof Error ? error : new Error(String(error)));
     }
   }
+  phase('market');
   const livePlans: { botId: string; plan: LiveTickPlan; connectionId: string | null; symbol: string }[] = [];
 
   // 2. one transaction: lock, skip what is done, compute, write
   await env.db.transaction(async (tx) => {
+    // Paper ticks commit without waiting for the WAL flush: an OS crash could lose the last
+    // fraction of a second of paper ticks, which then simply run again (the transaction stays
+    // atomic). A batch that records live orders commits synchronously, before anything is sent.
+    if (preload.every((b) => b.paperTrading)) await tx.execute(sql`set local synchronous_commit = off`);
     const locked = await tx.select().from(bots).where(and(inArray(bots.id, ids), eq(bots.status, 'active'))).for('update', { skipLocked: true });
     const executionIds = locked.map((b) => executionIdFor(b.id, slotOf.get(b.id)!));
     const done = new Set(
       executionIds.length ? (await tx.select({ id: executions.executionId }).from(executions).where(inArray(executions.executionId, executionIds))).map((r) => r.id) : [],
     );
     const todo = locked.filter((b) => !done.has(executionIdFor(b.id, slotOf.get(b.id)!)));
+    phase('lock');
     result.skipped = jobs.length - todo.length;
     if (todo.length === 0) return;
     const todoIds = todo.map((b) => b.id);
@@ -128,6 +143,7 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
     const positionsByBot = byBot<PositionRow>(openPositions);
     const ordersByBot = byBot<OrderRow>(restingOrders);
 
+    phase('load');
     const writes = new WriteSet();
     for (const bot of todo) {
       const executionId = executionIdFor(bot.id, slotOf.get(bot.id)!);
@@ -164,8 +180,10 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
       }
     }
     result.statements += writes.statementCount() + 2; // + begin/commit
+    phase('compute');
     await writes.flush(tx);
   });
+  phase('flush');
 
   // 3. live orders: recorded above and committed; now sent (each looked up by client id first)
   for (const { botId, plan, connectionId, symbol } of livePlans) {
@@ -181,6 +199,7 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
       env.logger.warn({ botId, err: error }, 'live orders not sent yet; reconciliation will retry');
     }
   }
+  phase('live');
   return result;
 }
 

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { bulkInsert } from '../../db/bulk-insert.ts';
 import * as s from '../../db/schema/index.ts';
 import type { Decimal } from '../../shared/money.ts';
 
@@ -92,19 +93,19 @@ export class WriteSet {
 
   async flush(tx: DbOrTx): Promise<void> {
     // parents first: positions before orders and trades that reference them
-    if (this.positionsNew.length) await tx.insert(s.positions).values(this.positionsNew);
-    if (this.executions.length) await tx.insert(s.executions).values(this.executions).onConflictDoNothing({ target: s.executions.executionId });
-    if (this.orders.length) await tx.insert(s.orders).values(this.orders);
+    await bulkInsert(tx, s.positions, this.positionsNew);
+    await bulkInsert(tx, s.executions, this.executions, { onConflictDoNothing: true });
+    await bulkInsert(tx, s.orders, this.orders);
     if (this.orderUpdates.length) await updateOrders(tx, this.orderUpdates);
     if (this.orderSyncs.length) await syncOrders(tx, this.orderSyncs);
-    if (this.trades.length) await tx.insert(s.trades).values(this.trades);
+    await bulkInsert(tx, s.trades, this.trades);
     if (this.positionUpdates.length) await updatePositions(tx, this.positionUpdates);
     if (this.botUpdates.length) await updateBots(tx, this.botUpdates);
-    if (this.notifications.length) await tx.insert(s.notifications).values(this.notifications);
-    if (this.pumpDetections.length) await tx.insert(s.pumpDetections).values(this.pumpDetections);
-    if (this.botExecutions.length) await tx.insert(s.botExecutions).values(this.botExecutions);
-    if (this.signalDeliveries.length) await tx.insert(s.botSignalDeliveries).values(this.signalDeliveries).onConflictDoNothing();
-    if (this.logs.length) await tx.insert(s.logs).values(this.logs);
+    await bulkInsert(tx, s.notifications, this.notifications);
+    await bulkInsert(tx, s.pumpDetections, this.pumpDetections);
+    await bulkInsert(tx, s.botExecutions, this.botExecutions);
+    await bulkInsert(tx, s.botSignalDeliveries, this.signalDeliveries, { onConflictDoNothing: true });
+    await bulkInsert(tx, s.logs, this.logs);
   }
 }
 

@@ -57,8 +57,9 @@ export const periodProfit = defineVerb({
       .select({ bucket, pnl: sql<string>`sum(${positions.profitLoss})::text`, trades: sql<number>`count(*)::int`, wins: sql<number>`count(*) filter (where ${positions.profitLoss} > 0)::int` })
       .from(positions)
       .innerJoin(bots, eq(bots.id, positions.botId))
-      .where(and(botFilter, eq(positions.status, 'closed'), sql`${positions.closedAt} >= now() - (${input.count} || ' ' || ${input.period})::interval - interval '1 day'`))
-      .groupBy(bucket)
+      .where(and(botFilter, eq(positions.status, 'closed'), sql`${positions.closedAt} >= ${ctx.env.clock.now().toISOString()}::timestamptz - (${input.count} || ' ' || ${input.period})::interval - interval '1 day'`))
+      // by position: the bucket expression carries bind parameters, and Postgres will not match two copies of it
+      .groupBy(sql`1`)
       .orderBy(sql`1 desc`)
       .limit(input.count);
     return { period: input.period, timezone: tz, rows: rows.map((r) => ({ start: r.bucket, profit: new Decimal(r.pnl ?? '0').toDecimalPlaces(8).toFixed(), trades: r.trades, wins: r.wins })) };

@@ -142,5 +142,26 @@ describe.skipIf(!existsSync(CHROMIUM))('admin console in a browser', () => {
     await shot('signals');
     await page.goto(`${base}/admin/tenants`);
     expect(await page.getByText('Gold Signals VIP').count()).toBe(1);
+    await page.getByRole('link', { name: 'Gold Signals VIP' }).click();
+    await page.waitForURL('**/admin/tenants/goldsignals');
+    await shot('tenant');
+  });
+
+  it('creates a signal provider: the secret once, then its page with the webhook URL and a TradingView example', async () => {
+    await page.goto(`${base}/admin/signals`);
+    await page.getByLabel('Provider name').fill('TradingView: gold scalps');
+    await page.getByLabel('Owner').selectOption('goldsignals');
+    await page.getByRole('button', { name: 'Create provider' }).click();
+    const secret = await page.locator('#provider-secret').innerText();
+    expect(secret).toMatch(/^tws_/);
+    const url = await page.locator('#webhook-url').innerText();
+    expect(url).toMatch(/\/webhooks\/signals\/[a-z0-9]+$/);
+    expect(await page.locator('#tradingview-message').innerText()).toContain(`"secret": "${secret}"`);
+    await page.getByRole('link', { name: 'Go to the provider page' }).click();
+    expect(await page.locator('#webhook-url').innerText()).toBe(url);
+    expect(await page.content()).not.toContain(secret);
+    await shot('signal-provider');
+    const [row] = await t.database.db.select().from(s.signalProviders).where(eq(s.signalProviders.name, 'TradingView: gold scalps'));
+    expect(row.tenantId).toBe('goldsignals');
   });
 });

@@ -38,8 +38,9 @@ export async function seedConsoleWorld(t: TestContext) {
   await db.insert(s.trades).values(trades);
   const [provider] = await db.insert(s.signalProviders).values({ name: 'TradingView: BTC breakout', type: 'webhook', reliability: new Decimal('71.5'), ownerUserId: omar.id }).returning();
   await db.insert(s.signals).values([
-    { providerId: provider.id, symbol: 'BTCUSDT', action: 'BUY', price: new Decimal('60420'), stopLoss: new Decimal('59100'), takeProfit: new Decimal('62900'), processed: true, createdAt: new Date(now.getTime() - 3_600_000) },
-    { providerId: provider.id, symbol: 'SOLUSDT', action: 'SELL', price: new Decimal('142.8'), processed: false, createdAt: new Date(now.getTime() - 600_000) },
+    { providerId: provider.id, symbol: 'BTCUSDT', action: 'BUY', price: new Decimal('60420'), stopLoss: new Decimal('59100'), takeProfit: new Decimal('62900'), processed: true, createdAt: new Date(now.getTime() - 3_600_000), idempotencyKey: 'fx-1', rawBody: 'BTCUSDT buy 60420 sl 59100 tp 62900' },
+    { providerId: provider.id, symbol: 'SOLUSDT', action: 'SELL', price: new Decimal('142.8'), processed: false, createdAt: new Date(now.getTime() - 600_000), idempotencyKey: 'fx-2', rawBody: 'SOLUSDT sell 142.8' },
+    { providerId: provider.id, status: 'rejected', format: 'text', rejectReason: 'This is not a complete signal. Missing: the full pair, e.g. \'BTC/USDT\'.', processed: true, createdAt: new Date(now.getTime() - 300_000), idempotencyKey: 'fx-3', rawBody: 'gm, big moves today' },
   ]);
   const [ticket] = await db
     .insert(s.supportTickets)
@@ -49,5 +50,6 @@ export async function seedConsoleWorld(t: TestContext) {
   await db.insert(s.supportTickets).values({ userId: omar.id, subject: 'Invoice for March', category: 'billing', priority: 'normal', createdAt: new Date(now.getTime() - 5 * 3_600_000) });
   await db.insert(s.tenants).values({ id: 'goldsignals', name: 'Gold Signals VIP' }).onConflictDoNothing();
   await db.insert(s.tenantUsers).values({ tenantId: 'goldsignals', userId: omar.id, role: 'admin' });
+  await db.insert(s.campaigns).values({ tenantId: 'goldsignals', title: 'March VIP giveaway', startDate: '2026-03-01', endDate: '2026-03-31', prize: '3 months VIP', status: 'active' });
   return { maya, omar, lena, ticket, bots };
 }

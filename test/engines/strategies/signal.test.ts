@@ -73,4 +73,22 @@ describe('signal engine', () => {
   it('custom split must add up to 100', () => {
     expect(signalEngine.configSchema.safeParse({ split: 'custom', customPercents: [50, 30] }).error?.issues[0].message).toBe('customPercents must be given and add up to 100 when split is custom');
   });
+
+  it("closes an open trade at market on the provider's exit alert, and cancels one not entered yet", () => {
+    const exit = signal({ id: 'exit-1', kind: 'exit', entries: [], targets: [], stopLoss: null });
+    // entry 1.000 at 100 on candle 1; the exit arrives with candle 2; the market close fills at candle 3's open, 101.2
+    const candles = candlesFrom([101, [101, 101, 99.5, 100], [100.5, 101.5, 100.5, 101], [101.2, 101.3, 101.1, 101.2]]);
+    const { engine, log } = recording(signalEngine);
+    const feed = (i: number) => (i === 0 ? { signals: [signal({ entries: [d(100)] })] } : i === 2 ? { signals: [exit] } : undefined);
+    const r = runBacktest(engine, { positionSizeQuote: 100 }, candles, settingsFor({ feed }));
+    expect(log[2].intents.filter((x: any) => x.kind === 'place_order').map((x: any) => [x.tag, x.side, x.type, x.quantity.toFixed(), x.closeReason])).toEqual([['s1:close', 'sell', 'market', '1', 'SIGNAL']]);
+    expect(log[2].intents.filter((x) => x.kind === 'cancel_order')).toHaveLength(3); // the three targets
+    expect([r.trades.length, r.trades[0].pnl.toFixed(), r.trades[0].closeReason]).toEqual([1, '1.2', 'SIGNAL']);
+
+    const early = recording(signalEngine);
+    const none = runBacktest(early.engine, {}, candlesFrom([101, [101, 101.5, 100.5, 101]]), settingsFor({ feed: (i) => ({ signals: i === 0 ? [signal()] : [exit] }) }));
+    expect(early.log[1].intents.map((x: any) => [x.kind, x.tag])).toEqual([['cancel_order', 's1:e0'], ['cancel_order', 's1:e1']]);
+    expect(early.log[1].decision.reason).toContain('exit signal exit-1: closing 1 long trade(s)');
+    expect(none.trades).toHaveLength(0);
+  });
 });

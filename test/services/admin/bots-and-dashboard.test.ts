@@ -20,7 +20,7 @@ describe('bots on a user’s behalf', () => {
     const owner = await createPlainUser(t);
     const [bot] = await t.database.db.insert(s.bots).values({ userId: owner.id, name: 'Grid BTC', type: 'grid', status: 'active', profit: new Decimal('12.5') }).returning();
     const ctx = t.ctx(as(admin.id));
-    expect(await adminPauseBot({ ctx, input: { botId: bot.id, reason: 'exchange outage' } })).toEqual({ botId: bot.id, status: 'paused' });
+    expect(await adminPauseBot({ ctx, input: { botId: bot.id, reason: 'exchange outage' } })).toEqual({ botId: bot.id, status: 'paused', closedPositions: 0 });
     await expect(adminPauseBot({ ctx, input: { botId: bot.id } })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     await adminStopBot({ ctx, input: { botId: bot.id } });
     const [row] = await t.database.db.select().from(s.bots).where(eq(s.bots.id, bot.id));
@@ -53,7 +53,7 @@ describe('dashboard', () => {
       trade('2026-02-27T12:00:00Z', '1', '1', '1'), // outside the 3-day window
     ]);
     const [provider] = await t.database.db.insert(s.signalProviders).values({ name: 'TV', type: 'webhook' }).returning();
-    await t.database.db.insert(s.signals).values({ providerId: provider.id, symbol: 'BTCUSDT', action: 'BUY', createdAt: new Date('2026-03-02T02:00:00Z') });
+    await t.database.db.insert(s.signals).values({ providerId: provider.id, symbol: 'BTCUSDT', action: 'BUY', createdAt: new Date('2026-03-02T02:00:00Z'), idempotencyKey: 'k1', rawBody: 'BTCUSDT buy' });
     await t.database.db.insert(s.supportTickets).values({ userId: owner.id, subject: 'help' });
     const d = await getDashboard({ ctx: t.ctx(as(admin.id)), input: { days: 3 } });
     expect(d.totalUsers - before.totalUsers).toBe(1);

@@ -20,7 +20,12 @@ describe('backtests', () => {
 
   it('backtests a template over replayed real candles, reports progress and stores the report', async () => {
     const progress: number[] = [];
+    // the backtest runs on a worker thread: this process's event loop keeps turning meanwhile
+    let turns = 0;
+    const timer = setInterval(() => turns++, 1);
     const out = await runUserBacktest({ ctx: t.ctx(consoleActor(userId)), input: { templateId: 'tpl_dca_classic', days: 30 }, onProgress: (p) => progress.push(p.done / p.total) });
+    clearInterval(timer);
+    expect(turns).toBeGreaterThan(5);
     expect(out.source).toBe('replay');
     expect(out.candles).toBe(30 * 288); // 5m candles in 30 days
     expect(progress.length).toBeGreaterThanOrEqual(10);

@@ -167,3 +167,19 @@ describe('running, stopping and deleting', () => {
     expect((full.config as { gridLevels: number }).gridLevels).toBe(11);
   });
 });
+
+describe('support stops a bot on its owner’s behalf', () => {
+  it('closing its positions at market, under the same lock a tick takes', async () => {
+    useReplay(t, 300);
+    const { adminStopBot } = await import('../../../src/services/admin-bots/admin-stop-bot.ts');
+    const owner = await createUser(t, { subscriptionPlan: 'pro' });
+    const admin = await createUser(t, { role: 'admin' });
+    const bot = await createBot({ ctx: t.ctx(consoleActor(owner.id)), input: { name: 'supported', type: 'dca', tradingPair: 'BTC/USDT', config: dca, start: true } });
+    await tickBots(t, [bot.id], 2);
+    const result = await adminStopBot({ ctx: t.ctx({ kind: 'admin', userId: admin.id, role: 'admin', via: 'session' }), input: { botId: bot.id, closePositions: true } });
+    expect(result.closedPositions).toBe(1);
+    const open = await t.database.db.select().from(s.positions).where(and(eq(s.positions.botId, bot.id), eq(s.positions.status, 'open')));
+    expect(open).toEqual([]);
+    expect((await reconcile(t, bot.id)).cashMatches).toBe(true);
+  });
+});

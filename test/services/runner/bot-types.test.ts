@@ -48,7 +48,8 @@ describe.each(BOT_TYPES)('a %s bot on the replay feed', (type) => {
       t.clock.advance(1000);
       await t.database.db.insert(s.signals).values({
         providerId, symbol: 'BTC/USDT', action: 'BUY', stopLoss: new Decimal(p(0.97)), takeProfit: new Decimal(p(1.001)), createdAt: t.clock.now(),
-        metadata: { signal: { entries: [], entryType: 'market', targets: [p(1.001), p(1.002)], stopLoss: p(0.97) } },
+        idempotencyKey: 'bot-types-1', rawBody: 'BTC/USDT long', format: 'json',
+        normalized: { kind: 'entry', symbol: 'BTC/USDT', direction: 'long', action: 'BUY', entries: [], entryType: 'market', targets: [p(1.001), p(1.002)], stopLoss: p(0.97), leverage: null },
       });
     }
   });

@@ -1,6 +1,6 @@
 import type { DecideResult, Decision, ExternalSignal, Fill, Intent, MarketSnapshot, StrategyEngine } from '../../types.ts';
 import { signalConfigSchema, type SignalConfig } from './config.ts';
-import { applyTradeFills, checkTrade, openTrade, type SignalTrade } from './trade.ts';
+import { applyTradeFills, checkTrade, exitTrade, openTrade, type SignalTrade } from './trade.ts';
 
 export interface SignalState {
   seq: number;
@@ -43,6 +43,12 @@ function decideSignals(s: SignalState, market: MarketSnapshot, c: SignalConfig):
   for (const signal of market.signals ?? []) {
     if (signal.symbol !== market.symbol || s.seen.includes(signal.id)) continue;
     s.seen.push(signal.id);
+    if (signal.kind === 'exit') {
+      const closed = s.trades.filter((t) => t.direction === signal.direction && (t.status === 'open' || t.status === 'pending'));
+      for (const t of closed) intents.push(...exitTrade(t, signal.id, market));
+      notes.push(closed.length ? `exit signal ${signal.id}: closing ${closed.length} ${signal.direction} trade(s)` : `exit signal ${signal.id}: no open ${signal.direction} trade`);
+      continue;
+    }
     const refusal = refuse(signal, s, market, c);
     if (refusal) { notes.push(`signal ${signal.id} ignored: ${refusal}`); continue; }
     const r = openTrade(++s.seq, signal, market, c);
@@ -86,7 +92,7 @@ function describe(s: SignalState, market: MarketSnapshot, opened: SignalTrade | 
     const buy = opened.direction === 'long';
     return { signal: buy ? 'BUY' : 'SELL', confidence: 100, reason: `following signal ${opened.signalId} (${opened.direction})`, price: market.price, indicators };
   }
-  const closing = intents.find((i) => i.kind === 'place_order' && i.closeReason === 'STOP_LOSS');
+  const closing = intents.find((i) => i.kind === 'place_order' && (i.closeReason === 'STOP_LOSS' || i.closeReason === 'SIGNAL'));
   if (closing && closing.kind === 'place_order') return { signal: closing.side === 'sell' ? 'SELL' : 'BUY', confidence: 100, reason: closing.reason, price: market.price, indicators };
   return { signal: 'HOLD', confidence: 0, reason: notes.length ? notes.join('; ') : s.trades.length ? 'managing open signals' : 'waiting for signals', price: market.price, indicators };
 }

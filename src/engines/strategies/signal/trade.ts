@@ -169,6 +169,17 @@ export function checkTrade(t: SignalTrade, candle: Candle, market: MarketSnapsho
   return [];
 }
 
+/** The provider's exit alert: a trade not entered yet is cancelled; an open one is closed at market. */
+export function exitTrade(t: SignalTrade, signalId: string, market: MarketSnapshot): Intent[] {
+  if (t.status === 'pending' || new Decimal(t.quantity).lte(0)) return finish(t, market, `cancelled: exit signal ${signalId} before entry`);
+  t.status = 'closing';
+  t.outcome = `closed by exit signal ${signalId}`;
+  return [...cancelAll(t, market, t.outcome), {
+    kind: 'place_order', tag: key(t, 'close'), side: exitSide(t), type: 'market', quantity: new Decimal(t.quantity), positionTag: positionTag(t),
+    effect: 'close', closeReason: 'SIGNAL', reason: `signal ${t.signalId}: ${t.outcome}`,
+  }];
+}
+
 function breakoutEntry(t: SignalTrade, market: MarketSnapshot): Intent[] {
   const order = formOrder({
     tag: key(t, 'breakout'), side: entrySide(t), type: 'market', quantity: quantityForQuote(new Decimal(t.budget), market.price, market.pair),
