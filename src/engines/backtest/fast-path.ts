@@ -86,7 +86,7 @@ export function runFastBacktest(rawConfig: unknown, input: Candle[] | CandleSeri
   settings.onProgress?.({ done: n, total: n });
   const initialBalance = accountValue(new PaperBook(settings.pair, settings.fees, { quote: settings.initialQuote, base: settings.initialBase ?? ZERO }), n ? close[0] : 0);
   const report = buildReport({
-    symbol: settings.pair.symbol, settings, trades: ledger.trades, equityCurve: { time: Float64Array.from(time), equity },
+    symbol: settings.pair.symbol, settings, trades: ledger.trades, equityCurve: { time: time.slice(), equity },
     initialBalance, finalBalance: lastCandle ? accountValue(book, lastCandle.close) : initialBalance,
     exposedBars: exposed, firstDecisionIndex: compiled.warmup - 1, closes: close, decisions, rejections: book.rejections,
   });

@@ -27,10 +27,13 @@ export function runBacktest<C, S>(engine: StrategyEngine<C, S>, rawConfig: unkno
   const ledger = new TradeLedger();
   const equity = new Float64Array(n);
   const time = new Float64Array(n);
+  const closes = new Float64Array(n);
   const warmup = Math.max(1, engine.warmupCandles(config));
   const stepMs = TIMEFRAME_MS[settings.timeframe];
   const progressEvery = settings.progressEvery ?? Math.max(1, Math.floor(n / 100));
-  const decisions = { buy: 0, sell: 0, hold: 0 };
+  let buys = 0;
+  let sells = 0;
+  let holds = 0;
   const alerts: Intent[] = [];
   let state = engine.initialState(config);
   let pending: PaperFill[] = [];
@@ -51,6 +54,7 @@ export function runBacktest<C, S>(engine: StrategyEngine<C, S>, rawConfig: unkno
       for (const f of fills) pending.push(f);
     }
     time[i] = candle.time;
+    closes[i] = candle.close;
     equity[i] = book.equityAt(candle.close);
     if (book.baseNum !== 0 || fills.length) exposed++;
     if (window.length === warmup) window.shift();
@@ -68,8 +72,13 @@ export function runBacktest<C, S>(engine: StrategyEngine<C, S>, rawConfig: unkno
       pending = pending.length ? [] : pending;
       const result = engine.decide(state, market, config);
       state = result.state;
-      decisions[result.decision.signal === 'BUY' ? 'buy' : result.decision.signal === 'SELL' ? 'sell' : 'hold']++;
-      for (const intent of result.intents) applyIntent(intent, book, ledger, i, market.time, alerts, pending);
+      const signal = result.decision.signal;
+      if (signal === 'HOLD') holds++;
+      else if (signal === 'BUY') buys++;
+      else if (signal === 'SELL') sells++;
+      else holds++;
+      const intents = result.intents;
+      for (let k = 0; k < intents.length; k++) applyIntent(intents[k], book, ledger, i, market.time, alerts, pending);
     }
     if (settings.onProgress && (i + 1) % progressEvery === 0) settings.onProgress({ done: i + 1, total: n });
   }
@@ -84,7 +93,7 @@ export function runBacktest<C, S>(engine: StrategyEngine<C, S>, rawConfig: unkno
   const report = buildReport({
     symbol: settings.pair.symbol, settings, trades: ledger.trades, equityCurve: { time, equity },
     initialBalance, finalBalance: n ? accountValue(book, candles[n - 1].close) : initialBalance,
-    exposedBars: exposed, firstDecisionIndex: warmup - 1, closes: candles.map((c) => c.close), decisions, rejections: book.rejections,
+    exposedBars: exposed, firstDecisionIndex: warmup - 1, closes, decisions: { buy: buys, sell: sells, hold: holds }, rejections: book.rejections,
   });
   return { ...report, alerts };
 }

@@ -73,8 +73,9 @@ export function computeSignalArrays(compiled: CompiledRules, series: CandleSerie
   const { long, short } = compiled.rules;
   const enterLong = allOf(long.entry, slots, n, 0);
   const enterShort = allOf(short.entry, slots, n, 0);
-  andInto(enterLong, allOf(long.trend, slots, n, 1));
-  andInto(enterShort, allOf(short.trend, slots, n, 1));
+  // No trend filter holds everywhere: nothing to combine.
+  if (long.trend.length) andInto(enterLong, allOf(long.trend, slots, n, 1));
+  if (short.trend.length) andInto(enterShort, allOf(short.trend, slots, n, 1));
   return {
     enterLong, enterShort, exitLong: allOf(long.exit, slots, n, 0), exitShort: allOf(short.exit, slots, n, 0),
     atrLong: atrArray(compiled, slots, 'long'), atrShort: atrArray(compiled, slots, 'short'),
@@ -83,8 +84,10 @@ export function computeSignalArrays(compiled: CompiledRules, series: CandleSerie
 
 /** 1 on the bars where every condition holds; `empty` for an empty list (1 for trend filters). */
 function allOf(conditions: readonly CompiledCondition[], slots: Float64Array[], n: number, empty: number): Uint8Array {
-  const out = new Uint8Array(n).fill(conditions.length ? 1 : empty);
-  for (const c of conditions) andInto(out, conditionArray(c, slots, n));
+  if (conditions.length === 0) return empty ? new Uint8Array(n).fill(1) : new Uint8Array(n);
+  // The first condition's own array starts the conjunction (no all-ones array to AND it into).
+  const out = conditionArray(conditions[0], slots, n);
+  for (let k = 1; k < conditions.length; k++) andInto(out, conditionArray(conditions[k], slots, n));
   return out;
 }
 

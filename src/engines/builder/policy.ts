@@ -1,4 +1,5 @@
 import { Decimal } from '../../shared/money.ts';
+import { fromUnits, lanes } from '../fills/fixed-point.ts';
 import { decimalToNumber, roundQuantity } from '../fills/rounding.ts';
 import type { CloseReason, Fill, Intent, PairRules } from '../types.ts';
 import { allHold, type CompiledCondition } from './rules.ts';
@@ -93,20 +94,24 @@ const closeTag = (n: number) => `pos-${n}:close`;
 /** Applies this bar's fills (matched by tag) and notices orders that vanished without a fill (rejected). */
 export function applyFills(s: PolicyState, fills: readonly Fill[], openTags: readonly string[], rules: Record<Side, SideRules>): void {
   const p = s.position;
+  const entryTag = p ? openTag(p.n) : null;
+  let entryFilled = false;
+  let closeFilled = false;
   for (const f of fills) {
-    if (p && f.tag === openTag(p.n)) {
+    if (p && f.tag === entryTag) {
+      entryFilled = true;
       p.status = 'open';
       p.quantity = f.quantity.toFixed();
+      lastFilled = { position: p, text: p.quantity, value: f.quantity };
       p.entryPrice = decimalToNumber(f.price);
       placeStops(p, rules[p.side]);
     } else if (f.tag === s.closingTag) {
+      closeFilled = true;
       s.closingTag = null;
     }
   }
-  if (s.position?.status === 'opening' && !openTags.includes(openTag(s.position.n)) && !fills.some((f) => f.tag === openTag(s.position!.n))) {
-    s.position = null;
-  }
-  if (s.closingTag && !openTags.includes(s.closingTag) && !fills.some((f) => f.tag === s.closingTag)) s.closingTag = null;
+  if (p && s.position === p && p.status === 'opening' && !entryFilled && !openTags.includes(entryTag as string)) s.position = null;
+  if (s.closingTag && !closeFilled && !openTags.includes(s.closingTag)) s.closingTag = null;
 }
 
 function placeStops(p: PositionState, rules: SideRules): void {
@@ -147,7 +152,7 @@ export function planBar(s: PolicyState, rules: Record<Side, SideRules>, sig: Bar
     // Entries fill at the open, so the whole bar counts against the stop and the target.
     if (p.stop !== null && (long ? bar.low <= p.stop : bar.high >= p.stop)) close = { type: 'close', position: p, reason: 'STOP_LOSS', why: 'stop loss reached' };
     else if (p.takeProfit !== null && (long ? bar.high >= p.takeProfit : bar.low <= p.takeProfit)) close = { type: 'close', position: p, reason: 'TAKE_PROFIT', why: 'take profit reached' };
-    else if (long ? sig.exitLong : sig.exitShort) close = { type: 'close', position: p, reason: 'SIGNAL', why: `exit: ${r.exit.map((c) => c.label).join(' and ')}` };
+    else if (long ? sig.exitLong : sig.exitShort) close = { type: 'close', position: p, reason: 'SIGNAL', why: reasonFor(r, 'exit') };
     if (close) return finishClose(s, close);
     const other: Side = long ? 'short' : 'long';
     if (long ? sig.enterShort : sig.enterLong) {
@@ -167,6 +172,31 @@ export function planBar(s: PolicyState, rules: Record<Side, SideRules>, sig: Bar
   return null;
 }
 
+// Reasons depend only on the rules: built once per rule set, not per trade (the SMA-cross benchmark opens 18,750 times).
+const reasons = new WeakMap<SideRules, { exit?: string; long?: string; short?: string }>();
+
+function reasonFor(r: SideRules, kind: 'exit' | Side): string {
+  let known = reasons.get(r);
+  if (!known) reasons.set(r, (known = {}));
+  return (known[kind] ??= kind === 'exit' ? `exit: ${r.exit.map((c) => c.label).join(' and ')}` : `entry ${kind}: ${r.entry.map((c) => c.label).join(' and ')}`);
+}
+
+/**
+ * The Decimal of the last entry fill, with the position state that holds its quantity as text,
+ * so closing that position does not parse the text again (~1 µs); only while the state object
+ * and its text are the ones we saw (a state rebuilt from JSON parses as before).
+ */
+let lastFilled: { position: PositionState; text: string; value: Decimal } | null = null;
+
+function positionQuantity(p: PositionState): Decimal {
+  return lastFilled !== null && lastFilled.position === p && lastFilled.text === p.quantity ? lastFilled.value : new Decimal(p.quantity ?? 0);
+}
+
+/** new Decimal(units / 10^decimals) for the float estimate below, without printing the float: below 2^52 units its shortest form is exactly units × 10^−decimals. */
+function estimateQuantity(units: number, decimals: number): Decimal {
+  return lanes.exact && units < 2 ** 52 && decimals <= 22 ? fromUnits(BigInt(units), decimals) : new Decimal(units / 10 ** decimals);
+}
+
 function finishClose(s: PolicyState, action: Extract<Action, { type: 'close' }>): Action[] {
   s.closingTag = closeTag(action.position.n);
   s.position = null;
@@ -176,7 +206,7 @@ function finishClose(s: PolicyState, action: Extract<Action, { type: 'close' }>)
 function open(s: PolicyState, side: Side, r: SideRules, atr: number): Action[] {
   const n = ++s.seq;
   s.position = { n, side, status: 'opening', quantity: null, entryPrice: null, stop: null, takeProfit: null, extreme: null, stopDistance: null, atrAtSignal: Number.isFinite(atr) ? atr : null };
-  return [{ type: 'open', side, n, reason: `entry ${side}: ${r.entry.map((c) => c.label).join(' and ')}` }];
+  return [{ type: 'open', side, n, reason: reasonFor(r, side) }];
 }
 
 export type Sizing = { mode: 'equity_fraction'; fraction: string } | { mode: 'quote'; amount: string };
@@ -189,14 +219,14 @@ export function actionsToIntents(actions: readonly Action[], sizing: Sizing, pri
     if (a.type === 'close') {
       return {
         kind: 'place_order', tag: closeTag(a.position.n), side: a.position.side === 'long' ? 'sell' : 'buy', type: 'market',
-        quantity: new Decimal(a.position.quantity ?? 0), positionTag: `pos-${a.position.n}`, effect: 'close', closeReason: a.reason, reason: a.why,
+        quantity: positionQuantity(a.position), positionTag: `pos-${a.position.n}`, effect: 'close', closeReason: a.reason, reason: a.why,
       };
     }
     const scale = 10 ** pair.quantityPrecision;
     const quantity = sizing.mode === 'quote'
       ? roundQuantity(new Decimal(sizing.amount).div(price), pair)
       // An estimate only: the fill re-sizes from the equity at the fill price.
-      : new Decimal(Math.floor(Math.max(0, (decimalToNumber(freeQuote) * Number(sizing.fraction)) / price) * scale) / scale);
+      : estimateQuantity(Math.floor(Math.max(0, (decimalToNumber(freeQuote) * Number(sizing.fraction)) / price) * scale), pair.quantityPrecision);
     let fraction: Decimal | undefined;
     if (sizing.mode === 'equity_fraction') {
       fraction = fractions.get(sizing.fraction);

@@ -3,3 +3,4 @@ export * from './types.ts';
 export * from './rounding.ts';
 export * from './trigger.ts';
 export * from './paper-book.ts';
+export * from './fill.ts';

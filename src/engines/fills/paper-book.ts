@@ -1,6 +1,11 @@
 import { Decimal, ZERO } from '../../shared/money.ts';
 import type { Candle, Fees, Intent, PairRules } from '../types.ts';
-import { checkOrderSize, decimalToNumber, floorDivide, priceFromNumber, roundPrice, roundQuantity } from './rounding.ts';
+import { checkOrderSize, decimalToNumber, roundPrice, roundQuantity } from './rounding.ts';
+import { BookFill } from './fill.ts';
+import { lanes } from './fixed-point.ts';
+import { OpenPrices } from './open-prices.ts';
+import { settleDecimal } from './settle.ts';
+import { ExactLane } from './settle-exact.ts';
 import { findTrigger, type Trigger } from './trigger.ts';
 import { DEFAULT_FILL_RULES, type FillRules, type PaperBalances, type PaperFill, type PaperOrder, type PaperRejection } from './types.ts';
 
@@ -20,14 +25,18 @@ export class PaperBook {
   readonly pair: PairRules;
   readonly fees: Fees;
   readonly rules: FillRules;
-  quote: Decimal;
-  base: Decimal;
   quoteNum: number;
   baseNum: number;
   readonly positions = new Map<string, Decimal>();
   orders: PaperOrder[] = [];
   readonly rejections: PaperRejection[] = [];
   private seq = 0;
+  private readonly openPrices: OpenPrices;
+  /** The exact BigInt lane (settle-exact.ts), or null to settle in Decimal only. */
+  private readonly lane = lanes.exact ? new ExactLane() : null;
+  /** The balances as Decimals; null while only the lane holds them (made when read). */
+  private quoteD: Decimal | null;
+  private baseD: Decimal | null;
   private free: PaperBalances | null = null;
   private tags: string[] | null = null;
   /** Price bounds of the resting orders, so a candle that reaches none of them costs a few comparisons. */
@@ -37,10 +46,32 @@ export class PaperBook {
     this.pair = pair;
     this.fees = fees;
     this.rules = { ...DEFAULT_FILL_RULES, ...rules };
-    this.quote = balances.quote;
-    this.base = balances.base;
+    this.openPrices = new OpenPrices(pair, this.rules.slippageBps);
+    this.quoteD = balances.quote;
+    this.baseD = balances.base;
     this.quoteNum = decimalToNumber(balances.quote);
     this.baseNum = decimalToNumber(balances.base);
+  }
+
+  /** The quote balance (signed base for shorts is `base`). */
+  get quote(): Decimal {
+    return (this.quoteD ??= (this.lane as ExactLane).quoteDecimal());
+  }
+
+  set quote(value: Decimal) {
+    this.quoteD = value;
+    this.lane?.forget('quote');
+    this.free = null;
+  }
+
+  get base(): Decimal {
+    return (this.baseD ??= (this.lane as ExactLane).baseDecimal());
+  }
+
+  set base(value: Decimal) {
+    this.baseD = value;
+    this.lane?.forget('base');
+    this.free = null;
   }
 
   /** Rests an order; it may fill from the candle after `index`. Returns the rejection, if any. */
@@ -91,7 +122,7 @@ export class PaperBook {
     for (const { order, trigger } of hits) {
       if (!this.orders.includes(order)) continue; // cancelled by an earlier fill in this candle (OCO)
       this.orders = this.orders.filter((o) => o !== order);
-      const price = trigger.atOpen ? this.openPrice(order, candle.open) : (order.price as Decimal);
+      const price = trigger.atOpen ? this.openPrices.get(candle.open, order.type === 'market', order.side) : (order.price as Decimal);
       // Resting limits are makers; one that is marketable the moment it arrives takes liquidity.
       const maker = (order.type === 'limit' || order.type === 'take_profit') && !(trigger.atOpen && order.placedAt === index - 1);
       const fill = this.execute(order, price, candle.time, maker);
@@ -139,6 +170,8 @@ export class PaperBook {
   /** Balances minus what resting orders lock (buy limits lock quote, sells lock base), like a venue's "free". */
   freeBalances(): PaperBalances {
     if (this.free) return this.free;
+    const exact = this.lane?.freeBalances(this);
+    if (exact) return (this.free = exact);
     let quote = this.quote;
     let base = this.base;
     for (const o of this.orders) {
@@ -159,65 +192,21 @@ export class PaperBook {
     return this.quoteNum + this.baseNum * price;
   }
 
-  private openPrice(order: PaperOrder, open: number): Decimal {
-    const price = priceFromNumber(open, this.pair);
-    if (order.type !== 'market' || this.rules.slippageBps === 0) return price;
-    const slip = new Decimal(this.rules.slippageBps).div(10_000);
-    return order.side === 'buy'
-      ? roundPrice(price.mul(slip.add(1)), this.pair, 'up')
-      : roundPrice(price.mul(new Decimal(1).sub(slip)), this.pair, 'down');
-  }
-
   private execute(order: PaperOrder, price: Decimal, time: number, maker: boolean): PaperFill | null {
-    const rate = maker ? this.fees.makerRate : this.fees.takerRate;
     const position = this.positionQuantity(order.positionTag);
-    const reducing = order.effect === 'reduce' || order.effect === 'close';
-    let quantity = order.equityFraction ? this.sizeFromEquity(order.equityFraction, price, rate) : order.quantity;
-    let closesAll = false;
-    if (reducing) {
-      const closable = order.side === 'sell' ? position.gt(0) : position.lt(0);
-      if (!closable) return this.drop(order.tag, time, 'no_open_position');
-      const open = position.abs();
-      quantity = order.effect === 'close' || quantity.gte(open) ? open : quantity;
-      closesAll = quantity.eq(open);
-    }
-    quantity = roundQuantity(quantity, this.pair);
-    if (!closesAll) {
-      const problem = checkOrderSize(quantity, price, this.pair);
-      if (problem) return this.drop(order.tag, time, problem);
-    }
-    const notional = quantity.mul(price);
-    const fee = rate.isZero() ? ZERO : notional.mul(rate);
-    if (!this.rules.allowShort) {
-      const affordable = order.side === 'buy' ? this.quote.gte(notional.add(fee)) : this.base.gte(quantity);
-      if (!affordable) return this.drop(order.tag, time, 'insufficient_balance');
-    }
-    const cash = fee.isZero() ? notional : order.side === 'buy' ? notional.add(fee) : notional.sub(fee);
-    if (order.side === 'buy') {
-      this.quote = this.quote.sub(cash);
-      this.base = this.base.add(quantity);
-    } else {
-      this.quote = this.quote.add(cash);
-      this.base = this.base.sub(quantity);
-    }
-    this.quoteNum = decimalToNumber(this.quote);
-    this.baseNum = decimalToNumber(this.base);
-    const next = order.side === 'buy' ? position.add(quantity) : position.sub(quantity);
-    if (next.isZero()) this.closePosition(order.positionTag);
-    else this.positions.set(order.positionTag, next);
-    return {
-      tag: order.tag, side: order.side, price, quantity, fee, time, positionTag: order.positionTag,
-      effect: order.effect, closeReason: order.closeReason, orderType: order.type, maker,
-    };
-  }
-
-  /** Free equity at the fill price × fraction, including the fee, in base units. */
-  private sizeFromEquity(fraction: Decimal, price: Decimal, rate: Decimal): Decimal {
-    // Spot: the free quote. Margin: equity minus the margin the open position uses (leverage 1).
-    const available = this.base.gte(0) ? this.quote : this.quote.add(this.base.mul(price).mul(2));
-    if (available.lte(0)) return ZERO;
-    const unitCost = rate.isZero() ? price : price.mul(rate.add(1));
-    return floorDivide(available.mul(fraction), unitCost, this.pair.quantityPrecision);
+    const rate = maker ? this.fees.makerRate : this.fees.takerRate;
+    const s = this.lane?.settle(this, order, price, rate, position) ?? settleDecimal(this, order, price, rate, position);
+    if (typeof s === 'string') return this.drop(order.tag, time, s);
+    // The lane keeps balances it settled as units and makes their Decimals when they are read.
+    if (s.quote !== null) this.quote = s.quote;
+    else this.quoteD = null;
+    if (s.base !== null) this.base = s.base;
+    else this.baseD = null;
+    this.quoteNum = s.quoteNum;
+    this.baseNum = s.baseNum;
+    if (s.position.isZero()) this.closePosition(order.positionTag);
+    else this.positions.set(order.positionTag, s.position);
+    return new BookFill(order, price, s.quantity, s.fee, time, maker, s.units);
   }
 
   private closePosition(positionTag: string): void {

@@ -1,5 +1,8 @@
 import { Decimal } from '../../shared/money.ts';
 import type { PairRules } from '../types.ts';
+import { fastDecimalToNumber, fromUnits, lanes, placesOf, pow10, toUnits } from './fixed-point.ts';
+
+const placesOfAny = (d: Decimal) => (lanes.exact ? placesOf(d) : d.decimalPlaces());
 
 /**
  * Rounding to the market's precision happens only when an order is formed or filled:
@@ -8,14 +11,14 @@ import type { PairRules } from '../types.ts';
  */
 export function roundQuantity(quantity: Decimal, pair: PairRules): Decimal {
   // decimalPlaces() is ~20× cheaper than rounding; most quantities already fit.
-  if (quantity.decimalPlaces() <= pair.quantityPrecision) return quantity;
+  if (placesOfAny(quantity) <= pair.quantityPrecision) return quantity;
   return quantity.toDecimalPlaces(pair.quantityPrecision, Decimal.ROUND_DOWN);
 }
 
 export type PriceRounding = 'nearest' | 'up' | 'down';
 
 export function roundPrice(price: Decimal, pair: PairRules, mode: PriceRounding = 'nearest'): Decimal {
-  if (price.decimalPlaces() <= pair.pricePrecision) return price;
+  if (placesOfAny(price) <= pair.pricePrecision) return price;
   const rounding = mode === 'up' ? Decimal.ROUND_UP : mode === 'down' ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP;
   return price.toDecimalPlaces(pair.pricePrecision, rounding);
 }
@@ -34,9 +37,12 @@ export function checkOrderSize(quantity: Decimal, price: Decimal, pair: PairRule
   return null;
 }
 
-/** A Decimal as the nearest float, for statistics and float mirrors (faster than toNumber() in decimal.js 10). */
+/**
+ * A Decimal as the nearest float (Number(value.toFixed())), for statistics and float mirrors.
+ * Read from the digits for values of up to 14 digits: ~70 ns instead of ~300 ns (fixed-point.ts).
+ */
 export function decimalToNumber(value: Decimal): number {
-  return Number(value.toFixed());
+  return fastDecimalToNumber(value);
 }
 
 /**
@@ -46,10 +52,43 @@ export function decimalToNumber(value: Decimal): number {
  * rounded to a tick or a lot.
  */
 export function divideRounded(numerator: Decimal, denominator: Decimal, decimals: number, mode: 'floor' | 'ceil'): Decimal {
+  const exact = lanes.exact ? divideRoundedExact(numerator, denominator, decimals, mode) : null;
+  return exact ?? divideRoundedDecimal(numerator, denominator, decimals, mode);
+}
+
+/**
+ * The same quotient in BigInt (one division instead of ~6 decimal.js calls, ~5 µs). Equal to the
+ * Decimal search below whenever that search is exact: operands of at most 80 digits and a
+ * quotient far below 2^53 (the float estimate is then within a unit or two, and the checks,
+ * exact products of under 80 digits, settle on the true floor or ceiling). Null otherwise.
+ */
+const PRODUCT_LIMIT = 10n ** 79n;
+
+function divideRoundedExact(numerator: Decimal, denominator: Decimal, decimals: number, mode: 'floor' | 'ceil'): Decimal | null {
+  const sn = placesOf(numerator);
+  const sd = placesOf(denominator);
+  const n = toUnits(numerator, sn);
+  const d = toUnits(denominator, sd);
+  if (n === null || d === null || n < 0n || d <= 0n) return null;
+  // The Decimal version's own branch condition: its float estimate must be usable.
+  const estimate = (fastDecimalToNumber(numerator) / fastDecimalToNumber(denominator)) * 10 ** decimals;
+  if (!Number.isSafeInteger(mode === 'floor' ? Math.floor(estimate) : Math.ceil(estimate))) return null;
+  const t = decimals + sd - sn;
+  const top = t >= 0 ? n * pow10(t) : n;
+  const bottom = t >= 0 ? d : d * pow10(-t);
+  let k = top / bottom;
+  if (mode === 'ceil' && k * bottom !== top) k++;
+  // The Decimal search multiplies k by the denominator: keep that product within 80 digits, and k far from 2^53.
+  if (k >= 1n << 50n || (k + 1n) * d >= PRODUCT_LIMIT) return null;
+  return fromUnits(k, decimals);
+}
+
+function divideRoundedDecimal(numerator: Decimal, denominator: Decimal, decimals: number, mode: 'floor' | 'ceil'): Decimal {
   const scale = 10 ** decimals;
   const quotient = (decimalToNumber(numerator) / decimalToNumber(denominator)) * scale;
   const estimate = mode === 'floor' ? Math.floor(quotient) : Math.ceil(quotient);
-  if (!Number.isSafeInteger(estimate) || estimate < 0) {
+  // The search below assumes a positive denominator (with a negative one it never ends).
+  if (!Number.isSafeInteger(estimate) || estimate < 0 || !denominator.gt(0)) {
     return numerator.div(denominator).toDecimalPlaces(decimals, mode === 'floor' ? Decimal.ROUND_DOWN : Decimal.ROUND_UP);
   }
   let k = estimate;

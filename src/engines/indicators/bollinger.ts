@@ -20,25 +20,37 @@ export function createBollinger(period = 20, multiplier = 2): BollingerState {
 }
 
 export function updateBollinger(s: BollingerState, price: number, replace = false): BandsValue | null {
+  const out = { upper: 0, middle: 0, lower: 0 };
+  return stepBollinger(s, price, out, replace) ? out : null;
+}
+
+/** updateBollinger without a new object per value: writes the bands into `out`; false during warm-up. */
+export function stepBollinger(s: BollingerState, price: number, out: BandsValue, replace = false): boolean {
   pushWindow(s, price, replace);
-  if (!isWindowFull(s)) return null;
+  if (!isWindowFull(s)) return false;
+  // Oldest first — the ring from `next` to its end, then from its start — in the same order
+  // (so the same sums, bit for bit) as trading-signals, without an index function per value.
   const n = s.size;
+  const ring = s.ring;
+  const start = s.next;
   let sum = 0;
-  for (let j = 0; j < n; j++) sum += s.ring[ringIndex(s, j)];
+  for (let j = start; j < n; j++) sum += ring[j];
+  for (let j = 0; j < start; j++) sum += ring[j];
   const middle = sum / n;
   let sq = 0;
-  for (let j = 0; j < n; j++) {
-    const d = s.ring[ringIndex(s, j)] - middle;
+  for (let j = start; j < n; j++) {
+    const d = ring[j] - middle;
+    sq += d * d;
+  }
+  for (let j = 0; j < start; j++) {
+    const d = ring[j] - middle;
     sq += d * d;
   }
   const sd = Math.sqrt(sq / n);
-  return { upper: middle + sd * s.multiplier, middle, lower: middle - sd * s.multiplier };
-}
-
-/** Index of the j-th oldest value in the ring. */
-function ringIndex(s: WindowState, j: number): number {
-  const k = s.next + j;
-  return k >= s.size ? k - s.size : k;
+  out.upper = middle + sd * s.multiplier;
+  out.middle = middle;
+  out.lower = middle - sd * s.multiplier;
+  return true;
 }
 
 function bandsOf(values: ArrayLike<number>, from: number, to: number, multiplier: number): BandsValue {

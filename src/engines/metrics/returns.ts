@@ -19,12 +19,25 @@ export function computePeriodReturns(time: ArrayLike<number>, equity: ArrayLike<
   const lastOfPeriod: number[] = [];
   let currentKey = Number.NaN;
   let weekendBars = 0;
+  // The UTC day is worked out once per day, not per bar: a time in [dayStart, dayLast] (whole
+  // milliseconds of that day, where the float division cannot round into the next day) shares
+  // it; any other time, fractional or out of order, is worked out afresh as before.
+  let dayStart = Number.NaN;
+  let dayLast = Number.NaN;
+  let weekend = 0;
+  let key = Number.NaN;
   for (let i = 0; i < equity.length; i++) {
-    const day = Math.floor(time[i] / DAY_MS);
-    const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday, 6 = Saturday
-    if (weekday === 0 || weekday === 6) weekendBars++;
-    // Weeks end on Sunday, as pandas' 'W'.
-    const key = weekly ? Math.floor((day + 3) / 7) : day;
+    const t = time[i];
+    if (!(t >= dayStart && t <= dayLast)) {
+      const day = Math.floor(t / DAY_MS);
+      const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday, 6 = Saturday
+      weekend = weekday === 0 || weekday === 6 ? 1 : 0;
+      // Weeks end on Sunday, as pandas' 'W'.
+      key = weekly ? Math.floor((day + 3) / 7) : day;
+      dayStart = Math.abs(day) < 1e7 ? day * DAY_MS : Number.NaN;
+      dayLast = dayStart + DAY_MS - 1;
+    }
+    weekendBars += weekend;
     if (key === currentKey) lastOfPeriod[lastOfPeriod.length - 1] = equity[i];
     else {
       lastOfPeriod.push(equity[i]);

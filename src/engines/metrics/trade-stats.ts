@@ -1,4 +1,5 @@
 import { ZERO, type Decimal } from '../../shared/money.ts';
+import { fromUnits, lanes, PRECISION_LIMIT, placesOf, toUnits } from '../fills/fixed-point.ts';
 
 /** The per-trade inputs of the statistics: money in Decimal, the return as a fraction. */
 export interface TradeOutcome {
@@ -37,6 +38,7 @@ export interface TradeStats {
 
 export function computeTradeStats(trades: readonly TradeOutcome[]): TradeStats {
   const n = trades.length;
+  const money = lanes.exact ? sumMoneyExact(trades) : null;
   let wins = 0;
   let losses = 0;
   let grossProfit = ZERO;
@@ -56,19 +58,30 @@ export function computeTradeStats(trades: readonly TradeOutcome[]): TradeStats {
   let maxLosses = 0;
   let bestReturn = -Infinity;
   let worstReturn = Infinity;
-  for (const t of trades) {
-    totalPnl = totalPnl.add(t.pnl);
-    if (t.fees) totalFees = totalFees.add(t.fees);
-    if (best === null || t.pnl.gt(best)) best = t.pnl;
-    if (worst === null || t.pnl.lt(worst)) worst = t.pnl;
-    if (t.pnl.gt(0)) {
+  for (let k = 0; k < n; k++) {
+    const t = trades[k];
+    // The sign of the pnl, and its sums and extremes: in the exact lane when every pnl fits it.
+    let sign: number;
+    if (money) {
+      const u = money.pnl[k];
+      sign = u > 0n ? 1 : u < 0n ? -1 : 0;
+      if (k === money.best) best = t.pnl;
+      if (k === money.worst) worst = t.pnl;
+    } else {
+      totalPnl = totalPnl.add(t.pnl);
+      if (t.fees) totalFees = totalFees.add(t.fees);
+      if (best === null || t.pnl.gt(best)) best = t.pnl;
+      if (worst === null || t.pnl.lt(worst)) worst = t.pnl;
+      sign = t.pnl.gt(0) ? 1 : t.pnl.lt(0) ? -1 : 0;
+      if (sign > 0) grossProfit = grossProfit.add(t.pnl);
+      else if (sign < 0) grossLoss = grossLoss.sub(t.pnl);
+    }
+    if (sign > 0) {
       wins++;
-      grossProfit = grossProfit.add(t.pnl);
       streakWins++;
       streakLosses = 0;
-    } else if (t.pnl.lt(0)) {
+    } else if (sign < 0) {
       losses++;
-      grossLoss = grossLoss.sub(t.pnl);
       streakLosses++;
       streakWins = 0;
     } else {
@@ -85,6 +98,12 @@ export function computeTradeStats(trades: readonly TradeOutcome[]): TradeStats {
     sumReturns += r;
     if (1 + r <= 0) ruined = true;
     else logSum += Math.log(1 + r);
+  }
+  if (money) {
+    totalPnl = fromUnits(money.total, money.scale);
+    totalFees = fromUnits(money.fees, money.scale);
+    grossProfit = fromUnits(money.profit, money.scale);
+    grossLoss = fromUnits(money.loss, money.scale);
   }
   return {
     totalTrades: n,
@@ -107,4 +126,35 @@ export function computeTradeStats(trades: readonly TradeOutcome[]): TradeStats {
     grossLoss,
     totalFees,
   };
+}
+
+/**
+ * The money sums of the trades in the exact lane (fills/fixed-point.ts): every pnl and fee as
+ * units of one scale, summed in BigInt. The Decimal running sums are exact while every partial
+ * sum stays under 80 digits, which |pnl| and |fees| summed under 10^80 guarantees; otherwise
+ * null, and the Decimal loop runs. Best and worst are the first trades holding the extremes,
+ * as with the strict comparisons of that loop.
+ */
+function sumMoneyExact(trades: readonly TradeOutcome[]) {
+  let scale = 0;
+  for (const t of trades) scale = Math.max(scale, placesOf(t.pnl), t.fees ? placesOf(t.fees) : 0);
+  const pnl: bigint[] = new Array(trades.length);
+  let total = 0n, fees = 0n, profit = 0n, loss = 0n, sumAbs = 0n, feesAbs = 0n;
+  let best = -1, worst = -1;
+  for (let k = 0; k < trades.length; k++) {
+    const u = toUnits(trades[k].pnl, scale);
+    const f = trades[k].fees ? toUnits(trades[k].fees as Decimal, scale) : 0n;
+    if (u === null || f === null) return null;
+    pnl[k] = u;
+    total += u;
+    fees += f;
+    feesAbs += f < 0n ? -f : f;
+    if (u > 0n) profit += u;
+    else if (u < 0n) loss -= u;
+    sumAbs += u < 0n ? -u : u;
+    if (best < 0 || u > pnl[best]) best = k;
+    if (worst < 0 || u < pnl[worst]) worst = k;
+  }
+  if (sumAbs >= PRECISION_LIMIT || feesAbs >= PRECISION_LIMIT) return null;
+  return { scale, pnl, total, fees, profit, loss, best, worst };
 }

@@ -4,7 +4,7 @@ import type { DecideResult, Intent, MarketSnapshot, StrategyEngine } from '../..
 import { firstUnseen, holdDecision, round } from '../common/market.ts';
 import { applyPositionFills, closePosition, flatPosition, openPosition, stopReached, type SinglePosition } from '../common/position.ts';
 import { aiConfigSchema, type AiConfig, type ScoringConfig } from './config.ts';
-import { scoreIndicators, type IndicatorSnapshot } from './scoring.ts';
+import { scoreInto, type IndicatorSnapshot, type Score } from './scoring.ts';
 
 export interface ScoringState {
   mode: 'scoring';
@@ -54,32 +54,53 @@ function initialScoringState(c: ScoringConfig): ScoringState {
   };
 }
 
+// Scratch bands for the update below (read at once, never kept).
+const bands: ind.BandsValue = { upper: 0, middle: 0, lower: 0 };
+
 function updateIndicators(s: ScoringState, market: MarketSnapshot): void {
   const candles = market.candles;
   for (let i = firstUnseen(candles, s.lastTime); i < candles.length; i++) {
     const k = candles[i];
+    // The non-allocating forms of updateMacd / updateBollinger (same arithmetic): one candle, no garbage.
     const rsi = ind.updateRsi(s.rsi, k.close);
-    const macd = ind.updateMacd(s.macd, k.close);
-    const bb = ind.updateBollinger(s.bollinger, k.close);
+    const macd = ind.stepMacd(s.macd, k.close, false);
+    const bb = ind.stepBollinger(s.bollinger, k.close, bands);
     const emaFast = ind.updateEma(s.emaFast, k.close);
     const emaSlow = ind.updateEma(s.emaSlow, k.close);
     const adx = ind.stepAdx(s.adx, k.high, k.low, k.close, false);
     const previousHistogram = s.values ? s.values.macdHistogram : null;
-    s.values = rsi === null || macd === null || bb === null || emaFast === null || emaSlow === null || adx === null ? null : {
-      close: k.close, rsi, macd: macd.macd, macdSignal: macd.signal, macdHistogram: macd.histogram, previousHistogram,
-      bbUpper: bb.upper, bbMiddle: bb.middle, bbLower: bb.lower, emaFast, emaSlow, adx,
-    };
+    if (rsi === null || !macd || !bb || emaFast === null || emaSlow === null || adx === null) s.values = null;
+    else {
+      const m = s.macd.macd as number;
+      const signal = s.macd.signalValue as number;
+      const v = (s.values ??= { close: 0, rsi: 0, macd: 0, macdSignal: 0, macdHistogram: 0, previousHistogram: null, bbUpper: 0, bbMiddle: 0, bbLower: 0, emaFast: 0, emaSlow: 0, adx: 0 });
+      v.close = k.close;
+      v.rsi = rsi;
+      v.macd = m;
+      v.macdSignal = signal;
+      v.macdHistogram = m - signal;
+      v.previousHistogram = previousHistogram;
+      v.bbUpper = bands.upper;
+      v.bbMiddle = bands.middle;
+      v.bbLower = bands.lower;
+      v.emaFast = emaFast;
+      v.emaSlow = emaSlow;
+      v.adx = adx;
+    }
     s.lastTime = k.time;
   }
 }
 
+// The score of the current decision (read at once; its numbers and strings are copied into the Decision).
+const scratch: Score = { signal: 'HOLD', composite: 0.5, confidence: 0, parts: { rsi: 0.5, macd: 0.5, bollinger: 0.5, trend: 0.5 }, reason: '' };
+
 function decideScoring(s: ScoringState, market: MarketSnapshot, c: ScoringConfig): DecideResult<AiState> {
   updateIndicators(s, market);
-  const plan = { stopLossPercent: c.stopLossPercent, takeProfitPercent: c.takeProfitPercent };
-  const intents: Intent[] = applyPositionFills(s.position, market, plan);
+  // The config is the exit plan (same fields): no plan object per candle.
+  const intents: Intent[] = applyPositionFills(s.position, market, c);
   const v = s.values;
   if (!v) return { intents, state: s, decision: holdDecision(market.price, 'HOLD: indicators are warming up') };
-  const score = scoreIndicators(v, c);
+  const score = scoreInto(v, c, scratch);
   const last = market.candles[market.candles.length - 1];
   const p = s.position;
   if (p.status === 'open') p.heldCandles++;

@@ -37,6 +37,11 @@ const clamp = (x: number) => Math.max(-1, Math.min(1, x));
  * BUY when the composite ≥ buyThreshold, SELL when ≤ −sellThreshold; confidence = |composite| × 100.
  */
 export function scoreIndicators(v: IndicatorSnapshot, c: ScoringConfig): Score {
+  return scoreInto(v, c, { signal: 'HOLD', composite: 0, confidence: 0, parts: { rsi: 0, macd: 0, bollinger: 0, trend: 0 }, reason: '' });
+}
+
+/** scoreIndicators writing into `out` (the engine reuses one per call: no garbage on every candle). */
+export function scoreInto(v: IndicatorSnapshot, c: ScoringConfig, out: Score): Score {
   const mid = (c.rsiOversold + c.rsiOverbought) / 2;
   const rsi = clamp(v.rsi <= mid ? (mid - v.rsi) / (mid - c.rsiOversold) : -(v.rsi - mid) / (c.rsiOverbought - mid));
   const crossedUp = v.previousHistogram !== null && v.previousHistogram <= 0 && v.macdHistogram > 0;
@@ -51,17 +56,32 @@ export function scoreIndicators(v: IndicatorSnapshot, c: ScoringConfig): Score {
   const composite = (w.rsi * rsi + w.macd * macd + w.bollinger * bollinger + w.trend * trend) / (w.rsi + w.macd + w.bollinger + w.trend);
   const signal = composite >= c.buyThreshold ? 'BUY' : composite <= -c.sellThreshold ? 'SELL' : 'HOLD';
   const confidence = Math.round(Math.abs(composite) * 100);
-  const parts = { rsi, macd, bollinger, trend };
-  return { signal, composite, confidence, parts, reason: signal === 'HOLD' ? holdReason(composite, c) : explain(signal, confidence, v, c, { percentB, crossedUp, crossedDown, trending }) };
+  out.signal = signal;
+  out.composite = composite;
+  out.confidence = confidence;
+  out.parts.rsi = rsi;
+  out.parts.macd = macd;
+  out.parts.bollinger = bollinger;
+  out.parts.trend = trend;
+  out.reason = signal === 'HOLD' ? holdReason(composite, c) : explain(signal, confidence, v, c, { percentB, crossedUp, crossedDown, trending });
+  return out;
 }
 
-// The fixed part of the HOLD reason, built once per config: a HOLD is the common case on every candle.
-const holdSuffixes = new WeakMap<object, string>();
+// The HOLD reason, built once per config and rounded score: a HOLD is the common case on every
+// candle, and printing a float costs more than the rest of the scoring (round(x, 2) of a
+// composite in [−1, 1] takes at most 201 values, each keyed by Math.round(x × 100)).
+const holdReasons = new WeakMap<object, Map<number, string>>();
 
 function holdReason(composite: number, c: ScoringConfig): string {
-  let suffix = holdSuffixes.get(c);
-  if (suffix === undefined) holdSuffixes.set(c, (suffix = ` is between −${c.sellThreshold} and ${c.buyThreshold}`));
-  return 'HOLD: composite score ' + round(composite, 2) + suffix;
+  let reasons = holdReasons.get(c);
+  if (reasons === undefined) holdReasons.set(c, (reasons = new Map()));
+  const key = Math.round(composite * 100);
+  let reason = reasons.get(key);
+  if (reason === undefined) {
+    reason = 'HOLD: composite score ' + round(composite, 2) + ` is between −${c.sellThreshold} and ${c.buyThreshold}`;
+    if (reasons.size < 1000) reasons.set(key, reason);
+  }
+  return reason;
 }
 
 function explain(signal: 'BUY' | 'SELL', confidence: number, v: IndicatorSnapshot, c: ScoringConfig, f: { percentB: number; crossedUp: boolean; crossedDown: boolean; trending: boolean }): string {

@@ -50,6 +50,8 @@ export function findOpportunity(x: SpreadInput): Opportunity | null {
     if (askLeft <= 0 && ++i < x.asks.length) askLeft = x.asks[i].amount;
     if (bidLeft <= 0 && ++j < x.bids.length) bidLeft = x.bids[j].amount;
   }
+  // Nothing taken (most candles): no Decimal to make, the answer is already null.
+  if (!(qty > 0)) return null;
   const quantity = new Decimal(qty).toDecimalPlaces(x.pair.quantityPrecision, Decimal.ROUND_DOWN);
   if (quantity.lte(0) || quantity.lt(x.pair.minOrderSize)) return null;
   const buy = walk(x.asks, quantity, new Decimal(x.buyFeeRate).add(1));

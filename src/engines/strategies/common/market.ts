@@ -25,8 +25,11 @@ export function holdDecision(price: number, reason: string, indicators: Decision
   return { signal: 'HOLD', confidence: 0, reason, price, indicators };
 }
 
+const POWERS = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /** Rounds a float for display in a reason or an indicator value (not for money). */
 export function round(value: number, digits = 4): number {
-  const f = 10 ** digits;
+  // 10 ** digits from a table (the same exact powers): it is called several times per candle.
+  const f = digits >= 0 && digits < 16 && digits === Math.floor(digits) ? POWERS[digits] : 10 ** digits;
   return Math.round(value * f) / f;
 }

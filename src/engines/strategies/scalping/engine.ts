@@ -55,23 +55,27 @@ function decideScalp(s: ScalpingState, market: MarketSnapshot, c: ScalpingConfig
   const last = candles[candles.length - 1];
   const p = s.position;
   const indicators = { bbLower: b.lower, bbMiddle: b.middle, bbUpper: b.upper, rsi: round(rsi, 2) };
-  const act = (signal: Decision['signal'], confidence: number, reason: string) => ({ intents, state: s, decision: { signal, confidence, reason, price: market.price, indicators } });
+  // A plain function, not a closure per decision: a named closure costs a defineProperty per call under tsx (keepNames).
   if (p.status === 'open') {
     p.heldCandles++;
-    if (stopReached(p, last)) return act('SELL', 100, push(intents, closePosition(p, 'STOP_LOSS', `stop ${c.stopLossPercent}% below the entry reached`)));
-    if (c.exitAtMiddleBand && last.close >= b.middle) return act('SELL', 100, push(intents, closePosition(p, 'SIGNAL', 'price reverted to the middle band')));
-    if (p.heldCandles >= c.maxHoldCandles) return act('SELL', 100, push(intents, closePosition(p, 'SIGNAL', `time stop after ${c.maxHoldCandles} candles`)));
-    return act('HOLD', 0, 'holding the scalp');
+    if (stopReached(p, last)) return act(s, market, intents, indicators, 'SELL', 100, push(intents, closePosition(p, 'STOP_LOSS', `stop ${c.stopLossPercent}% below the entry reached`)));
+    if (c.exitAtMiddleBand && last.close >= b.middle) return act(s, market, intents, indicators, 'SELL', 100, push(intents, closePosition(p, 'SIGNAL', 'price reverted to the middle band')));
+    if (p.heldCandles >= c.maxHoldCandles) return act(s, market, intents, indicators, 'SELL', 100, push(intents, closePosition(p, 'SIGNAL', `time stop after ${c.maxHoldCandles} candles`)));
+    return act(s, market, intents, indicators, 'HOLD', 0, 'holding the scalp');
   }
   if (p.status === 'flat' && last.close < b.lower && rsi < c.rsiOversold) {
     const reason = `close ${last.close} below the lower band ${round(b.lower, 8)} with RSI ${round(rsi, 1)} oversold`;
     const order = openPosition(p, market, c.positionSizePercent, reason);
     if (order) {
       intents.push(order);
-      return act('BUY', Math.round(Math.min(100, 50 + ((c.rsiOversold - rsi) / c.rsiOversold) * 50)), reason);
+      return act(s, market, intents, indicators, 'BUY', Math.round(Math.min(100, 50 + ((c.rsiOversold - rsi) / c.rsiOversold) * 50)), reason);
     }
   }
-  return act('HOLD', 0, 'waiting for a stretch below the lower band');
+  return act(s, market, intents, indicators, 'HOLD', 0, 'waiting for a stretch below the lower band');
+}
+
+function act(s: ScalpingState, market: MarketSnapshot, intents: Intent[], indicators: Decision['indicators'], signal: Decision['signal'], confidence: number, reason: string): DecideResult<ScalpingState> {
+  return { intents, state: s, decision: { signal, confidence, reason, price: market.price, indicators } };
 }
 
 function push(intents: Intent[], more: Intent[]): string {
