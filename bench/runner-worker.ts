@@ -14,7 +14,7 @@ import { ManualClock } from '../src/shared/clock.ts';
 import { randomBytes } from 'node:crypto';
 
 const url = process.env.BENCH_DB_URL!;
-const batchSize = Number(process.env.BENCH_BATCH ?? 100);
+const batchSize = Number(process.env.BENCH_BATCH ?? 200);
 const logger = createLogger({ level: 'silent' });
 const database = connectDatabase(url, { poolSize: 4 });
 const clock = new ManualClock(Number(process.env.BENCH_CLOCK));

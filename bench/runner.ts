@@ -3,7 +3,7 @@
  * run by 1, then 2, worker processes consuming the real Postgres job queue. Prints one JSON
  * object: bots per second, p50/p99 tick latency, database round trips per tick, peak memory.
  *
- * BENCH_BOTS (default 10000), BENCH_CYCLES (default 2), BENCH_BATCH (default 100).
+ * BENCH_BOTS (default 10000), BENCH_CYCLES (default 2), BENCH_BATCH (default 200, the tick worker's batch).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +26,7 @@ import { Decimal } from '../src/shared/money.ts';
 
 const BOTS = Number(process.env.BENCH_BOTS ?? 10_000);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 2);
-const BATCH = Number(process.env.BENCH_BATCH ?? 100);
+const BATCH = Number(process.env.BENCH_BATCH ?? 200);
 const CLOCK = Date.parse('2026-03-02T12:00:00Z');
 const logger = createLogger({ level: 'silent' });
 
@@ -148,6 +148,13 @@ async function main() {
   const two = await runCycles(2);
   const [{ n: executions }] = (await database.db.execute(sql`select count(*)::int as n from executions where status = 'success'`)).rows as { n: number }[];
   const [{ n: trades }] = (await database.db.execute(sql`select count(*)::int as n from trades`)).rows as { n: number }[];
+  if (process.env.BENCH_STATS) {
+    // diagnostics for tuning: row sizes and how many updates were HOT
+    const q = async (text: string) => (await database.pool.query(text)).rows;
+    console.error(JSON.stringify(await q(`select type, count(*)::int, avg(pg_column_size(engine_state))::int as state_bytes, avg(pg_column_size(b.*))::int as row_bytes from bots b group by type`)));
+    console.error(JSON.stringify(await q(`select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, pg_size_pretty(pg_total_relation_size(relid)) as size from pg_stat_user_tables where relname in ('bots','positions','orders','executions','trades') order by relname`)));
+    console.error(JSON.stringify(await q(`select avg(pg_column_size(e.*))::int as execution_row_bytes from executions e`)));
+  }
   await queue.stop();
   await database.close();
   await server.stop();

@@ -14,7 +14,7 @@ import type { Schedule } from './scheduler.ts';
 export async function startTickWorker(env: ServiceEnv, options: { batchSize?: number } = {}): Promise<void> {
   if (!env.queue) throw new Error('the tick worker needs the job queue');
   await ensureTickQueue(env);
-  await env.queue.work<TickJob>(TICK_QUEUE, { batchSize: options.batchSize ?? 100, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+  await env.queue.work<TickJob>(TICK_QUEUE, { batchSize: options.batchSize ?? 200, pollingIntervalSeconds: 0.5 }, async (jobs) => {
     const result = await runTickBatch(env, jobs.map((j) => j.data));
     if (result.fills || result.failed) env.logger.info({ ...result, jobs: jobs.length }, `ticked ${result.ticked} bots: ${result.fills} fills, ${result.failed} failed`);
     else env.logger.debug({ ...result, jobs: jobs.length }, 'tick batch done');
