@@ -1,17 +1,17 @@
 /** Small pieces the webhook routes share: the client address and ServiceError → HTTP answer. */
 import type { Config } from '../config.ts';
-import { clientIp as adminClientIp } from '../admin/http/client-ip.ts';
+import { clientIp as socketOrProxyIp } from './client-ip.ts';
 import type { Context } from 'hono';
 import { HTTP_STATUS, isServiceError } from '../services/core/errors.ts';
 
 /**
  * The caller's address, or null without a socket (app.request() in tests). One rule for the
- * whole app (src/admin/http/client-ip.ts): with TRUST_PROXY, the last X-Forwarded-For entry,
- * the one our proxy added; the first entries are the caller's to forge, so an IP allow-list
- * must never trust them.
+ * whole app, shared with the console (client-ip.ts): with TRUST_PROXY, the last
+ * X-Forwarded-For entry, the one our proxy added; the first entries are the caller's to forge,
+ * so an IP allow-list must never trust them.
  */
 export function clientIp(c: Context, config: Config): string | null {
-  const ip = adminClientIp(c, config);
+  const ip = socketOrProxyIp(c, config);
   return ip === 'unknown' ? null : ip;
 }
 

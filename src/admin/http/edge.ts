@@ -5,7 +5,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ServiceEnv } from '../../services/core/context.ts';
 import { checkIpBlocked } from '../../services/system/check-ip-blocked.ts';
-import { clientIp } from './client-ip.ts';
+import { clientIp } from '../../http/client-ip.ts';
 import { gateCtx } from './context.ts';
 import type { AdminEnv } from './types.ts';
 

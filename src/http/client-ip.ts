@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Config } from '../../config.ts';
+import type { Config } from '../config.ts';
 
 export function clientIp(c: Context, config: Config): string {
   if (config.TRUST_PROXY) {
