@@ -2,7 +2,8 @@
  * A signal from a provider's webhook reaches every signal bot that follows the provider exactly
  * once, through the real Hono route, ingest verb and runner: positions open at market with the
  * stop and targets of the signal, the target orders split evenly, and a TradingView exit alert
- * closes them; a Cornix-style text signal opens a limit entry. A bot that does not follow the provider, or was created after the signal, does
+ * closes them; a Cornix-style text signal opens a limit entry; a TradingView strategy entry opens a
+ * position. A bot that does not follow the provider, or was created after the signal, does
  * nothing.
  */
 import { and, eq } from 'drizzle-orm';
@@ -127,5 +128,27 @@ describe('webhook → signal bots', () => {
       expect([entry.type, entry.price!.toFixed(), entry.status]).toEqual(['limit', new Decimal(p(1.02)).toFixed(), 'filled']);
       await reconcile(t, id);
     }
+  });
+
+  it('a TradingView strategy entry alert opens a position on each follower', async () => {
+    const price = (await t.env.market!.forVenue('binance').fetchTicker('BTC/USDT')).last;
+    const alert = JSON.parse(readFixture('tradingview/hackingthemarkets_tradingview_webhook_payload_filled.json'));
+    alert.ticker = 'BTCUSDT';
+    alert.passphrase = secret;
+    alert.time = '2026-03-02T10:00:00Z';
+    Object.assign(alert.strategy, { order_action: 'buy', market_position: 'long', prev_market_position: 'flat', order_id: 'btc long 2', order_price: price, order_contracts: 0.01 });
+    const res = await createApp(t.env).request(`/webhooks/signals/${providerId}`, { method: 'POST', body: JSON.stringify(alert), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ kind: 'entry', symbol: 'BTC/USDT' });
+    const before = new Map<string, number>();
+    for (const id of [bots.a, bots.b]) before.set(id, (await t.database.db.select().from(s.positions).where(eq(s.positions.botId, id))).length);
+    await tickBots(t, [bots.a, bots.b, bots.other], 3);
+    for (const id of [bots.a, bots.b]) {
+      const all = await t.database.db.select().from(s.positions).where(eq(s.positions.botId, id));
+      expect(all.length).toBe(before.get(id)! + 1);
+      expect(all.find((p) => p.tag === 's3')?.side).toBe('BUY');
+      await reconcile(t, id);
+    }
+    expect(await t.database.db.select().from(s.orders).where(eq(s.orders.botId, bots.other))).toHaveLength(0);
   });
 });
