@@ -71,7 +71,10 @@ export function runFastBacktest(rawConfig: unknown, input: Candle[] | CandleSeri
         const buys = last.type === 'open' ? last.side === 'long' : last.position.side === 'short';
         decisions[buys ? 'buy' : 'sell']++;
         const decisionTime = time[i] + stepMs;
-        for (const intent of actionsToIntents(actions, compiled.sizing, close[i], book.freeBalances().quote, settings.pair)) {
+        // Only an entry sized by equity fraction reads the free quote; a close-only bar skips making
+        // its Decimal (half the decisions of the SMA-cross benchmark).
+        const sizesFromQuote = compiled.sizing.mode === 'equity_fraction' && actions.some((a) => a.type === 'open');
+        for (const intent of actionsToIntents(actions, compiled.sizing, close[i], sizesFromQuote ? book.freeBalances().quote : ZERO, settings.pair)) {
           if (intent.kind === 'place_order') book.place(intent, i, decisionTime);
         }
       }
