@@ -104,8 +104,27 @@ export function conditionArray(c: CompiledCondition, slots: Float64Array[], n: n
   const L = slots[c.left];
   const R = c.right >= 0 ? slots[c.right] : L;
   switch (c.op) {
-    case 0: for (let i = 1; i < n; i++) out[i] = L[i - 1] < R[i - 1] && L[i] > R[i] ? 1 : 0; break;
-    case 1: for (let i = 1; i < n; i++) out[i] = L[i - 1] > R[i - 1] && L[i] < R[i] ? 1 : 0; break;
+    // Crosses carry bar i − 1's comparison over instead of loading and comparing it again.
+    case 0: {
+      let before = n > 0 && L[0] < R[0];
+      for (let i = 1; i < n; i++) {
+        const l = L[i];
+        const r = R[i];
+        out[i] = before && l > r ? 1 : 0;
+        before = l < r;
+      }
+      break;
+    }
+    case 1: {
+      let before = n > 0 && L[0] > R[0];
+      for (let i = 1; i < n; i++) {
+        const l = L[i];
+        const r = R[i];
+        out[i] = before && l < r ? 1 : 0;
+        before = l > r;
+      }
+      break;
+    }
     case 2: for (let i = 0; i < n; i++) out[i] = L[i] > R[i] ? 1 : 0; break;
     case 3: for (let i = 0; i < n; i++) out[i] = L[i] < R[i] ? 1 : 0; break;
     case 4: for (let i = 1; i < n; i++) out[i] = L[i] > L[i - 1] ? 1 : 0; break;

@@ -1,5 +1,5 @@
 import { Decimal } from '../../shared/money.ts';
-import { fromUnits, lanes } from '../fills/fixed-point.ts';
+import { fromUnits, lanes, plainText } from '../fills/fixed-point.ts';
 import { decimalToNumber, roundQuantity } from '../fills/rounding.ts';
 import type { CloseReason, Fill, Intent, PairRules } from '../types.ts';
 import { allHold, type CompiledCondition } from './rules.ts';
@@ -101,7 +101,7 @@ export function applyFills(s: PolicyState, fills: readonly Fill[], openTags: rea
     if (p && f.tag === entryTag) {
       entryFilled = true;
       p.status = 'open';
-      p.quantity = f.quantity.toFixed();
+      p.quantity = plainText(f.quantity);
       lastFilled = { position: p, text: p.quantity, value: f.quantity };
       p.entryPrice = decimalToNumber(f.price);
       placeStops(p, rules[p.side]);

@@ -217,6 +217,32 @@ function wordsToNumber(value: Decimal): number {
   return Number(value.toFixed());
 }
 
+/**
+ * value.toFixed() (plain notation, no rounding) for values of up to 14 digits, straight from the
+ * words. decimal.js's toFixed() took ~1.3 µs per call in the SMA-cross fast path (applyFills keeps
+ * each entry fill's quantity as text: 18,750 calls per million candles); this takes a few
+ * arithmetic steps and one String().
+ */
+export function plainText(value: Decimal): string {
+  return lanes.exact ? plainTextOf(value) : value.toFixed();
+}
+
+function plainTextOf(value: Decimal): string {
+  const x = value as unknown as DecimalParts;
+  const w = x.d;
+  if (!w || w.length > 2 || w[0] === 0) return value.toFixed();
+  let c = w.length === 1 ? w[0] : w[0] * 1e7 + w[1]; // < 10^14: exact
+  let digits = digitCount(w[0]) + 7 * (w.length - 1);
+  while (c % 10 === 0) {
+    c /= 10;
+    digits--;
+  }
+  const s = String(c);
+  const e = x.e; // the first digit stands for 10^e
+  const text = e < 0 ? `0.${'0'.repeat(-e - 1)}${s}` : e + 1 >= digits ? s + '0'.repeat(e + 1 - digits) : `${s.slice(0, e + 1)}.${s.slice(e + 1)}`;
+  return x.s < 0 ? `-${text}` : text;
+}
+
 /** Whether this decimal.js builds values the way fromUnits/toUnits expect (checked once, at load). */
 function selfCheck(): boolean {
   const samples = ['1', '-1', '7', '84.12', '-0.001', '0.5', '1234567', '12345678', '0.0000001', '123456789012345.678901', '-98765.4321e-20', '1e30', '100', '3.1400', '9999999.9999999', '0.1234567'];
@@ -229,6 +255,7 @@ function selfCheck(): boolean {
     if (toUnits(ref as unknown as Decimal, scale) !== u || toUnits(ref as unknown as Decimal, scale + 3) !== u * 1000n) return false;
     if (!(made as unknown as Decimal).eq(ref as unknown as Decimal) || (made as unknown as Decimal).constructor !== Decimal) return false;
     if (placesOf(ref as unknown as Decimal) !== scale || wordsToNumber(ref as unknown as Decimal) !== Number(text)) return false;
+    if (plainTextOf(ref as unknown as Decimal) !== (ref as unknown as Decimal).toFixed()) return false;
   }
   return true;
 }

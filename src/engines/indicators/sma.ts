@@ -1,4 +1,4 @@
-import { assertPeriod, createWindow, isWindowFull, nanArray, pushWindow, type WindowState } from './common.ts';
+import { assertPeriod, createWindow, isWindowFull, pushWindow, type WindowState } from './common.ts';
 
 /**
  * Simple moving average over a compensated (Kahan) running sum: O(1) per candle. A fresh sum of
@@ -45,7 +45,9 @@ export function updateSma(s: SmaState, value: number, replace = false): number |
 export function computeSma(values: ArrayLike<number>, period: number): Float64Array {
   assertPeriod('SMA', period);
   const n = values.length;
-  const out = nanArray(n);
+  // Every bar from period − 1 on is written below: only the warm-up needs its NaN.
+  const out = new Float64Array(n);
+  out.fill(Number.NaN, 0, Math.min(n, period - 1));
   let sum = 0;
   let c = 0;
   for (let i = 0; i < n; i++) {

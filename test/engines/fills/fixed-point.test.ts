@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Decimal } from '../../../src/shared/money.ts';
-import { EXACT_LANE, fastDecimalToNumber, fromUnits, lanes, placesOf, toUnits, unitsToNumber } from '../../../src/engines/fills/fixed-point.ts';
+import { EXACT_LANE, fastDecimalToNumber, fromUnits, lanes, placesOf, plainText, toUnits, unitsToNumber } from '../../../src/engines/fills/fixed-point.ts';
 import { BookFill, PaperBook, divideRounded } from '../../../src/engines/fills/index.ts';
 import { runBacktest, runFastBacktest, type BacktestRun, type BacktestSettings } from '../../../src/engines/backtest/index.ts';
 import { createBuilderEngine } from '../../../src/engines/builder/index.ts';
@@ -146,4 +146,21 @@ describe('whole backtests with the exact lane on and off', () => {
       }
     });
   }
+});
+
+describe('plainText', () => {
+  it('is value.toFixed() on random and edge values', () => {
+    let seed = 7;
+    const rnd = (k: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % k;
+    };
+    const texts = ['0', '-0', '1', '0.001', '100', '1e21', '1e-30', '123.456', '-0.5', '99999999999999', '0.00000012345678901234', '1234567.1234567'];
+    for (let i = 0; i < 20_000; i++) {
+      let digits = '';
+      for (let k = 1 + rnd(18); k > 0; k--) digits += String(rnd(10));
+      texts.push(`${rnd(3) === 0 ? '-' : ''}${digits}e${rnd(60) - 30}`);
+    }
+    for (const text of texts) expect(plainText(new Decimal(text)), text).toBe(new Decimal(text).toFixed());
+  });
 });

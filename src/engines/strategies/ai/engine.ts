@@ -1,7 +1,7 @@
 import * as ind from '../../indicators/index.ts';
 import { createBuilderEngine, type BuilderState } from '../../builder/engine.ts';
 import type { DecideResult, Intent, MarketSnapshot, StrategyEngine } from '../../types.ts';
-import { firstUnseen, holdDecision, round } from '../common/market.ts';
+import { firstUnseen, holdDecision, round4, round8 } from '../common/market.ts';
 import { applyPositionFills, closePosition, flatPosition, openPosition, stopReached, type SinglePosition } from '../common/position.ts';
 import { aiConfigSchema, type AiConfig, type ScoringConfig } from './config.ts';
 import { scoreInto, type IndicatorSnapshot, type Score } from './scoring.ts';
@@ -111,8 +111,8 @@ function decideScoring(s: ScoringState, market: MarketSnapshot, c: ScoringConfig
     if (order) intents.push(order);
   }
   const indicators = {
-    rsi: round(v.rsi), macd: round(v.macd, 8), macdSignal: round(v.macdSignal, 8), macdHistogram: round(v.macdHistogram, 8),
-    bbUpper: v.bbUpper, bbMiddle: v.bbMiddle, bbLower: v.bbLower, emaFast: v.emaFast, emaSlow: v.emaSlow, adx: round(v.adx), score: round(score.composite),
+    rsi: round4(v.rsi), macd: round8(v.macd), macdSignal: round8(v.macdSignal), macdHistogram: round8(v.macdHistogram),
+    bbUpper: v.bbUpper, bbMiddle: v.bbMiddle, bbLower: v.bbLower, emaFast: v.emaFast, emaSlow: v.emaSlow, adx: round4(v.adx), score: round4(score.composite),
   };
   return { intents, state: s, decision: { signal: score.signal, confidence: score.confidence, reason: score.reason, price: market.price, indicators } };
 }
