@@ -16,21 +16,11 @@ import { ExactLane } from '../../../src/engines/fills/settle-exact.ts';
 import { TradeLedger } from '../../../src/engines/backtest/index.ts';
 import { computeTradeStats, type TradeOutcome } from '../../../src/engines/metrics/index.ts';
 import type { PairRules } from '../../../src/engines/types.ts';
+import { randomStream } from '../helpers/random.ts';
 
 afterEach(() => {
   lanes.exact = EXACT_LANE;
 });
-
-/** xorshift32: deterministic, so a failing case can be replayed from its seed and index. */
-function randomStream(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
 
 type Rnd = () => number;
 const int = (next: Rnd, lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));

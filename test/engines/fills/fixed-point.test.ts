@@ -14,17 +14,7 @@ import { BOT_TYPES, type Candle } from '../../../src/engines/types.ts';
 import { engineCases } from '../../../bench/cases.ts';
 import { loadArrayCandles, loadCsvCandles } from '../helpers/fixtures.ts';
 import { googSettings, smaCrossConfig } from '../backtest/goog-setup.ts';
-
-/** A deterministic stream of test values (xorshift), so a failure can be replayed. */
-function randomStream(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
+import { randomStream } from '../helpers/random.ts';
 
 function randomUnits(next: () => number): bigint {
   const digits = 1 + Math.floor(next() * 40);
