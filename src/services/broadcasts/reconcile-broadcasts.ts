@@ -9,7 +9,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { broadcastDeliveries, broadcastJobs } from '../../db/schema/index.ts';
-import { isStaff } from '../core/context.ts';
+import { isSystemOrStaff } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 import { completeBroadcastIfDone } from './deliver-broadcast-message.ts';
 import { BROADCAST_QUEUE } from './manage-broadcasts.ts';
@@ -17,7 +17,7 @@ import { BROADCAST_QUEUE } from './manage-broadcasts.ts';
 export const reconcileBroadcasts = defineVerb({
   name: 'broadcast.reconcile',
   input: z.object({ staleAfterMs: z.number().int().min(0).default(60_000), staleJobSeconds: z.number().int().min(0).default(90) }),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   transactional: false,
   run: async ({ ctx, input }) => {
     const { env } = ctx;

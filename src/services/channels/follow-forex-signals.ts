@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { describeLifecycle, formatChannelEvent, runSignalLifecycle, type LifecycleSignal } from '../../engines/signals/index.ts';
 import type { Db } from '../../db/client.ts';
 import { channelMessages, forexSignals } from '../../db/schema/index.ts';
-import { isStaff } from '../core/context.ts';
+import { isSystemOrStaff } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 import { queueWinningSignalRepost } from '../crosspromo/queue-winning-signal.ts';
 import { readForexSettings, type ForexSettings } from '../tenants/tenant-settings.ts';
@@ -23,7 +23,7 @@ type ForexRow = typeof forexSignals.$inferSelect;
 export const followForexSignals = defineVerb({
   name: 'forex_signal.follow',
   input: z.object({ tenantId: z.string().optional(), limit: z.number().int().min(1).max(5000).default(500) }),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   transactional: false,
   run: async ({ ctx, input }) => {
     const { env } = ctx;

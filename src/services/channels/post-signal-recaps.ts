@@ -8,7 +8,7 @@ import { and, eq, gte, isNotNull, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { recapSignals, type SignalRecap } from '../../engines/signals/index.ts';
 import { forexSignals, tenantBotConnections, tenants } from '../../db/schema/index.ts';
-import { isStaff } from '../core/context.ts';
+import { isSystemOrStaff } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 import { readBotSettings } from '../tenants/tenant-settings.ts';
 import { addDays, localTime, zonedTime } from '../tenants/tenant-time.ts';
@@ -17,7 +17,7 @@ import { queueChannelMessage } from './channel-outbox.ts';
 export const postSignalRecaps = defineVerb({
   name: 'forex_signal.post_recaps',
   input: z.object({ tenantId: z.string().optional() }),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   run: async ({ ctx, input, tx }) => {
     const now = ctx.env.clock.now();
     const channels = await tx

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { decideForexSignal, warmupBars } from '../../engines/community/forex-strategy.ts';
 import { timeframeToMs } from '../../exchanges/replay/replay-data.ts';
 import { forexConfig, forexSignals, tenants } from '../../db/schema/index.ts';
-import { isStaff } from '../core/context.ts';
+import { isSystemOrStaff } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 import { pipSizeFor, readForexSettings, type ForexSettings } from '../tenants/tenant-settings.ts';
 import { localTime } from '../tenants/tenant-time.ts';
@@ -19,7 +19,7 @@ import { createForexSignal } from './create-forex-signal.ts';
 export const runForexStrategies = defineVerb({
   name: 'forex_signal.run_strategies',
   input: z.object({ tenantId: z.string().optional() }),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   transactional: false,
   run: async ({ ctx, input }) => {
     const { env } = ctx;

@@ -12,7 +12,7 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { channelMessages, forexSignals } from '../../db/schema/index.ts';
-import { isStaff, type ServiceEnv } from '../core/context.ts';
+import { isSystemOrStaff, type ServiceEnv } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 import { classifyTelegramError } from '../telegram/telegram-errors.ts';
 import { botApi, findTenantBot } from '../telegram/tenant-bot-api.ts';
@@ -34,7 +34,7 @@ type Claimed = {
 export const sendChannelMessages = defineVerb({
   name: 'channel_message.send_pending',
   input: z.object({ limit: z.number().int().min(1).max(500).default(100), chatIntervalMs: z.number().int().min(0).default(3000) }),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   transactional: false,
   run: async ({ ctx, input }) => {
     const { env } = ctx;

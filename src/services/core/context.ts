@@ -60,3 +60,8 @@ export function actorUserId(actor: Actor): string | null {
 export function isStaff(actor: Actor): boolean {
   return 'role' in actor && (actor.role === 'admin' || actor.role === 'superadmin');
 }
+
+/** Jobs and staff: the `allow` of verbs that scheduled work runs and the console may trigger. */
+export function isSystemOrStaff(actor: Actor): boolean {
+  return actor.kind === 'system' || isStaff(actor);
+}

@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { crosspromoJobs, tenantCrosspromoSettings } from '../../db/schema/index.ts';
-import { isStaff } from '../core/context.ts';
+import { isSystemOrStaff } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 import { localTime, zonedTime } from '../tenants/tenant-time.ts';
 
@@ -17,7 +17,7 @@ export const TEASER_AFTER_MS = 8 * 3_600_000;
 export const planCrosspromoJobs = defineVerb({
   name: 'crosspromo.plan',
   input: z.object({}),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   run: async ({ ctx, tx }) => {
     const now = ctx.env.clock.now();
     const tenants = await tx.select().from(tenantCrosspromoSettings).where(eq(tenantCrosspromoSettings.enabled, true));

@@ -7,7 +7,7 @@ import { and, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { crosspromoJobs, forexSignals, tenantCrosspromoSettings } from '../../db/schema/index.ts';
-import { isStaff, type ServiceEnv } from '../core/context.ts';
+import { isSystemOrStaff, type ServiceEnv } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 import { readBotSettings } from '../tenants/tenant-settings.ts';
 import { classifyTelegramError } from '../telegram/telegram-errors.ts';
@@ -19,7 +19,7 @@ type Job = { id: string; tenant_id: string; job_type: string; payload: Record<st
 export const runCrosspromoJobs = defineVerb({
   name: 'crosspromo.run',
   input: z.object({ limit: z.number().int().min(1).max(200).default(50) }),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   transactional: false,
   run: async ({ ctx, input }) => {
     const { env } = ctx;

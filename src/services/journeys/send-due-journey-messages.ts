@@ -7,7 +7,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { journeyScheduledMessages, journeyUserSessions } from '../../db/schema/index.ts';
-import { isStaff } from '../core/context.ts';
+import { isSystemOrStaff } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 import { classifyTelegramError } from '../telegram/telegram-errors.ts';
 import { botApi, findTenantBot } from '../telegram/tenant-bot-api.ts';
@@ -17,7 +17,7 @@ import { applyWalk, loadSteps } from './journey-sessions.ts';
 export const sendDueJourneyMessages = defineVerb({
   name: 'journey.send_due',
   input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   transactional: false,
   run: async ({ ctx, input }) => {
     const { env } = ctx;

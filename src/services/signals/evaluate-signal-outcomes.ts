@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { runSignalLifecycle } from '../../engines/signals/index.ts';
 import { signals } from '../../db/schema/index.ts';
 import { Decimal } from '../../shared/money.ts';
-import { isStaff } from '../core/context.ts';
+import { isSystemOrStaff } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 import { candleSourceFor } from '../channels/candle-source.ts';
 import type { NormalizedSignal } from './read-signal-body.ts';
@@ -21,7 +21,7 @@ const TIMEFRAME = '5m';
 export const evaluateSignalOutcomes = defineVerb({
   name: 'signal.evaluate_outcomes',
   input: z.object({ limit: z.number().int().min(1).max(5000).default(500), venue: z.string().optional() }),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   transactional: false,
   run: async ({ ctx, input }) => {
     const { env } = ctx;

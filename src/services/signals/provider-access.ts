@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { signalProviders } from '../../db/schema/index.ts';
-import { isStaff, type Actor } from '../core/context.ts';
+import { isSystemOrStaff, type Actor } from '../core/context.ts';
 import { forbidden, notFound } from '../core/errors.ts';
 import { assertTenantAccess } from '../tenants/tenant-access.ts';
 
@@ -14,7 +14,7 @@ export type ProviderRow = typeof signalProviders.$inferSelect;
 export async function loadManagedProvider(tx: DbOrTx, actor: Actor, providerId: string): Promise<ProviderRow> {
   const [row] = await tx.select().from(signalProviders).where(eq(signalProviders.id, providerId));
   if (!row) throw notFound('This signal provider');
-  if (actor.kind === 'system' || isStaff(actor)) return row;
+  if (isSystemOrStaff(actor)) return row;
   if (row.tenantId) {
     await assertTenantAccess(tx, actor, row.tenantId, 'admin').catch(() => {
       throw notFound('This signal provider'); // do not reveal other communities' providers

@@ -10,7 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { isStaff } from '../core/context.ts';
+import { isSystemOrStaff } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 
 export const RELIABILITY_WINDOW = 200;
@@ -22,7 +22,7 @@ export function reliabilityScore(hits: number, stops: number): number {
 export const recomputeReliability = defineVerb({
   name: 'signal_provider.recompute_reliability',
   input: z.object({ providerId: z.string().optional() }),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   run: async ({ ctx, input, tx }) => {
     // The same formula as reliabilityScore, in one statement over every provider.
     const result = await tx.execute(sql`

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { tenants, tenantUsers } from '../../db/schema/index.ts';
 import { writeAudit } from '../core/audit.ts';
-import { isStaff } from '../core/context.ts';
+import { isSystemOrStaff } from '../core/context.ts';
 import { conflict } from '../core/errors.ts';
 import { defineVerb } from '../core/verb.ts';
 import { tenantIdSchema } from './tenant-access.ts';
@@ -15,7 +15,7 @@ export const createTenant = defineVerb({
     timezone: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/London').default('UTC'),
     adminUserId: z.string().min(1).optional(),
   }),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   run: async ({ ctx, input, tx }) => {
     const [row] = await tx.insert(tenants).values({ id: input.id, name: input.name, timezone: input.timezone }).onConflictDoNothing().returning();
     if (!row) throw conflict(`A community with the id "${input.id}" already exists.`);

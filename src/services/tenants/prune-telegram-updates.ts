@@ -2,13 +2,13 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { processedWebhookEvents } from '../../db/schema/index.ts';
-import { isStaff } from '../core/context.ts';
+import { isSystemOrStaff } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 
 export const pruneTelegramUpdates = defineVerb({
   name: 'telegram_update.prune',
   input: z.object({ olderThanDays: z.number().int().min(1).default(7) }),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   run: async ({ ctx, input, tx }) => {
     const before = new Date(ctx.env.clock.now().getTime() - input.olderThanDays * 86_400_000);
     const rows = await tx

@@ -12,7 +12,7 @@
 import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { telegramSubscriptions } from '../../db/schema/index.ts';
-import { isStaff, type ServiceEnv } from '../core/context.ts';
+import { isSystemOrStaff, type ServiceEnv } from '../core/context.ts';
 import { defineVerb } from '../core/verb.ts';
 import { readBotSettings } from '../tenants/tenant-settings.ts';
 import { classifyTelegramError } from '../telegram/telegram-errors.ts';
@@ -25,7 +25,7 @@ type Sub = typeof telegramSubscriptions.$inferSelect;
 export const syncVipMembers = defineVerb({
   name: 'vip_member.sync',
   input: z.object({ tenantId: z.string().optional(), limit: z.number().int().min(1).max(1000).default(200) }),
-  allow: (actor) => actor.kind === 'system' || isStaff(actor),
+  allow: isSystemOrStaff,
   transactional: false,
   run: async ({ ctx, input }) => {
     const { env } = ctx;
