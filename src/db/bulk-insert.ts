@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './client.ts';
+import { groupBy } from '../shared/group-by.ts';
 
 interface Plan {
   name: string;
@@ -40,12 +41,8 @@ function planFor(table: PgTable): Plan {
 
 export async function bulkInsert<T extends PgTable>(tx: DbOrTx, table: T, rows: T['$inferInsert'][], options: { onConflictDoNothing?: boolean } = {}): Promise<void> {
   const plan = planFor(table);
-  const groups = new Map<string, Record<string, unknown>[]>();
-  for (const row of rows) {
-    const r = row as Record<string, unknown>;
-    const signature = plan.columns.map((c) => (r[c.key] !== undefined || c.column_.defaultFn ? '1' : '0')).join('');
-    groups.set(signature, [...(groups.get(signature) ?? []), r]);
-  }
+  // rows that set the same columns share one INSERT
+  const groups = groupBy(rows as Record<string, unknown>[], (r) => plan.columns.map((c) => (r[c.key] !== undefined || c.column_.defaultFn ? '1' : '0')).join(''));
   for (const [signature, group] of groups) {
     const present = plan.columns.filter((_, i) => signature[i] === '1');
     const payload = group.map((r) => {

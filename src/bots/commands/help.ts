@@ -62,7 +62,9 @@ function listCommands(registry: CommandRegistry): Reply {
   const groups = new Map<string, string[]>(CATEGORY_ORDER.map((name) => [name, []]));
   for (const cmd of registry.list()) {
     const group = cmd.category ?? 'More';
-    groups.set(group, [...(groups.get(group) ?? []), `/${cmd.name}: ${cmd.description}`]);
+    const lines = groups.get(group);
+    if (lines) lines.push(`/${cmd.name}: ${cmd.description}`);
+    else groups.set(group, [`/${cmd.name}: ${cmd.description}`]);
   }
   const sections = [...groups].filter(([, lines]) => lines.length).map(([name, lines]) => `${bold(name)}\n${lines.join('\n')}`);
   const upcoming = UPCOMING_COMMANDS.filter(([name]) => !registry.has(name));

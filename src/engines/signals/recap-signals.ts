@@ -5,6 +5,7 @@
  * wins / (wins + losses), so moving stops to breakeven does not dilute it. Weeks start on Monday.
  */
 import { Decimal } from '../../shared/money.ts';
+import { groupBy } from '../../shared/group-by.ts';
 
 export interface FinishedSignal {
   closedAt: number; // epoch ms
@@ -44,11 +45,7 @@ function periodStartOf(time: number, period: 'day' | 'week', offsetMs: number): 
 
 export function recapSignals(signals: FinishedSignal[], options: RecapOptions): SignalRecap[] {
   const offsetMs = (options.utcOffsetMinutes ?? 0) * 60_000;
-  const groups = new Map<number, FinishedSignal[]>();
-  for (const s of signals) {
-    const start = periodStartOf(s.closedAt, options.period, offsetMs);
-    groups.set(start, [...(groups.get(start) ?? []), s]);
-  }
+  const groups = groupBy(signals, (s) => periodStartOf(s.closedAt, options.period, offsetMs));
   return [...groups.entries()]
     .sort(([a], [b]) => a - b)
     .map(([start, group]) => {

@@ -17,6 +17,7 @@ import { brokerForConnection } from './live-broker.ts';
 import { loadPair } from './market-inputs.ts';
 import { countersAfter, finishBotBook, notifyFills, openBotBook, recordFill } from './record-fills.ts';
 import { WriteSet } from './write-set.ts';
+import { groupBy } from '../../shared/group-by.ts';
 
 /** Orders not sent within this window after they were decided are dropped, not sent late. */
 export const SEND_WINDOW_MS = 5 * 60_000;
@@ -42,8 +43,7 @@ export async function reconcileLiveOrders(env: ServiceEnv, options: { orderIds?:
     .innerJoin(bots, eq(bots.id, orders.botId))
     .where(and(...filters))
     .limit(options.limit ?? 500);
-  const byBot = new Map<string, typeof rows>();
-  for (const r of rows) byBot.set(r.o.botId!, [...(byBot.get(r.o.botId!) ?? []), r]);
+  const byBot = groupBy(rows, (r) => r.o.botId);
 
   for (const [botId, list] of byBot) {
     const venueResults = new Map<string, VenueOrder | { failed: string }>();

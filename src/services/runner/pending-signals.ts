@@ -46,8 +46,9 @@ export async function loadPendingSignals(tx: DbOrTx, signalBots: BotRow[]): Prom
      limit 500`);
   for (const r of rows.rows) {
     const signal = toExternalSignal(r);
-    if (!signal) continue;
-    out.set(r.bot_id, [...(out.get(r.bot_id) ?? []), { id: r.id, signal }]);
+    const list = out.get(r.bot_id);
+    if (list) list.push({ id: r.id, signal });
+    else out.set(r.bot_id, [{ id: r.id, signal }]);
   }
   return out;
 }
@@ -55,7 +56,7 @@ export async function loadPendingSignals(tx: DbOrTx, signalBots: BotRow[]): Prom
 const ENTRY_TYPES = new Set(['market', 'limit', 'breakout_above', 'breakout_below']);
 
 /** The normalized signal when present (every ingested row has one), else the row's columns. */
-function toExternalSignal(r: Row): ExternalSignal | null {
+function toExternalSignal(r: Row): ExternalSignal {
   const n = r.normalized;
   const dec = (v: string | null | undefined) => (v === null || v === undefined ? null : new Decimal(v));
   const entries = n?.entries?.map((e) => new Decimal(e)) ?? (r.price ? [new Decimal(r.price)] : []);

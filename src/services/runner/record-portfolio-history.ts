@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { portfolioHistory } from '../../db/schema/index.ts';
 import { Decimal } from '../../shared/money.ts';
 import type { ServiceEnv } from '../core/context.ts';
+import { groupBy } from '../../shared/group-by.ts';
 
 type Row = { user_id: string; bot: string; pair: string | null; cash: string; held: string };
 
@@ -12,8 +13,7 @@ export async function recordPortfolioHistory(env: ServiceEnv): Promise<{ users: 
            coalesce(sum(case when p.side = 'BUY' then 1 else -1 end * p.quantity * p.current_price) filter (where p.status = 'open'), 0)::text as held
       from bots b left join positions p on p.bot_id = b.id and p.status = 'open'
      group by b.id`);
-  const byUser = new Map<string, Row[]>();
-  for (const r of rows.rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
+  const byUser = groupBy(rows.rows, (r) => r.user_id);
   const now = env.clock.now();
   const values = [...byUser].map(([userId, list]) => {
     const total = list.reduce((s, r) => s.add(r.cash).add(r.held), new Decimal(0));

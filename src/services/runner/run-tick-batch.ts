@@ -18,6 +18,7 @@ import type { Candle, OrderBook } from '../../engines/types.ts';
 import { loadPendingSignals } from './pending-signals.ts';
 import { executionIdFor } from './tick-ids.ts';
 import { WriteSet } from './write-set.ts';
+import { groupBy } from '../../shared/group-by.ts';
 
 export interface TickJob {
   botId: string;
@@ -135,11 +136,7 @@ export async function runTickBatch(env: ServiceEnv, jobs: TickJob[], options: Ti
     const restingOrders = await tx.select().from(orders).where(and(inArray(orders.botId, todoIds), inArray(orders.status, ['open', 'pending'])));
     const signals = await loadPendingSignals(tx, todo.filter((b) => b.type === 'signal'));
     result.statements += 5;
-    const byBot = <T extends { botId: string | null }>(rows: T[]) => {
-      const m = new Map<string, T[]>();
-      for (const r of rows) if (r.botId) m.set(r.botId, [...(m.get(r.botId) ?? []), r]);
-      return m;
-    };
+    const byBot = <T extends { botId: string | null }>(rows: T[]) => groupBy(rows, (r) => r.botId);
     const positionsByBot = byBot<PositionRow>(openPositions);
     const ordersByBot = byBot<OrderRow>(restingOrders);
 
